@@ -1,0 +1,63 @@
+//! File operations that must survive a crash at any instant.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::Path;
+
+/// Replaces `path` with `bytes` so that a reader sees either the old or the new content, never
+/// a mix: write a sibling temp file, fsync it, rename it over `path`, fsync the directory.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let tmp = temp_sibling(path);
+    {
+        let mut f = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+    }
+    fs::rename(&tmp, path)?;
+    sync_parent(path)
+}
+
+/// The temp file `write_atomic` uses for `path` (removed by a wipe if a crash left it).
+pub(crate) fn temp_sibling(path: &Path) -> std::path::PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".new");
+    path.with_file_name(name)
+}
+
+/// Fsyncs the directory holding `path`, so a rename or unlink in it is durable.
+pub(crate) fn sync_parent(path: &Path) -> io::Result<()> {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => File::open(dir)?.sync_all(),
+        _ => File::open(".")?.sync_all(),
+    }
+}
+
+/// Overwrites a small file with zeros, fsyncs, and deletes it. A missing file is not an error.
+/// (On flash storage an overwrite is not a guarantee; the keys that matter are crypto-shredded
+/// through the protector as well.)
+pub(crate) fn shred_file(path: &Path) -> io::Result<()> {
+    match fs::metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+        Ok(meta) => {
+            let len = usize::try_from(meta.len()).unwrap_or(0).min(1 << 20);
+            let mut f = OpenOptions::new().write(true).open(path)?;
+            f.write_all(&vec![0u8; len])?;
+            f.sync_all()?;
+        }
+    }
+    remove_if_present(path)?;
+    sync_parent(path)
+}
+
+/// Deletes a file; a missing file is not an error.
+pub(crate) fn remove_if_present(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        other => other,
+    }
+}
