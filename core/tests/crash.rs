@@ -55,7 +55,7 @@ fn crash_child() {
                 writeln!(out, "PIN {current}").unwrap();
             }
             1 => {
-                if step % 2 == 0 {
+                if step.is_multiple_of(2) {
                     let duress = DuressOptions {
                         pin: pin(DURESS_PIN),
                         behaviour: DuressBehaviour::OpenDecoy,
@@ -78,7 +78,9 @@ fn crash_child() {
 
 /// A small deterministic generator for kill delays (no extra dependency).
 fn lcg(state: &mut u64) -> u64 {
-    *state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    *state = state
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     *state >> 33
 }
 
@@ -150,5 +152,8 @@ fn kill_nine_at_random_points() {
         acked_locale = locale;
         vault.lock();
     }
-    assert!(kills_mid_work > iterations / 2, "the child was mostly killed before doing anything");
+    assert!(
+        kills_mid_work > iterations / 2,
+        "the child was mostly killed before doing anything"
+    );
 }

@@ -488,7 +488,11 @@ fn lock_interrupts_and_wins_over_a_session_in_use_from_another_thread() {
         std::thread::spawn(move || {
             let mut n = 0u32;
             while s
-                .set_locale(if n % 2 == 0 { Locale::Kk } else { Locale::Ru })
+                .set_locale(if n.is_multiple_of(2) {
+                    Locale::Kk
+                } else {
+                    Locale::Ru
+                })
                 .is_ok()
             {
                 n += 1;
