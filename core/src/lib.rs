@@ -11,27 +11,45 @@
 //! Nothing in this crate writes survivor data anywhere but the SQLCipher databases, and no
 //! error, log line or `Debug` output contains it.
 
+mod contacts;
+pub mod content;
 mod db;
 mod error;
 mod fsutil;
+mod journal;
 mod kdf;
 mod keyfile;
 mod locale;
+mod orders;
+mod phone;
 mod pin;
 mod protector;
 mod seed;
 mod session;
+mod text;
 mod throttle;
 mod vault;
 
+pub use contacts::{Contact, ContactDraft};
 pub use db::SCHEMA_VERSION;
 pub use error::{Error, Result};
+pub use journal::{
+    AttachmentDraft, AttachmentInfo, AttachmentKind, ChainBreak, ChainHead, ChainProblem,
+    ChainStatus, EntryDraft, IncidentKind, JournalEntry, RevisionAction, RevisionInfo, FUTURE_SKEW,
+    MAX_ATTACHMENT_BYTES,
+};
 pub use kdf::{argon2id, KdfParams};
 pub use keyfile::DuressBehaviour;
 pub use locale::Locale;
+pub use orders::{
+    region_today, OrderDraft, OrderKind, OrderStanding, OrderStatus, ProtectionOrder,
+    COURT_MAX_MONTHS, COURT_MIN_MONTHS, POLICE_ORDER_MAX_DAYS, REGION_TIME_ZONE,
+};
+pub use phone::normalize_phone;
 pub use pin::{Pin, MAX_LEN as PIN_MAX_LEN, MIN_LEN as PIN_MIN_LEN};
 pub use protector::{InsecureSoftwareProtector, KeyProtector, ProtectorError};
 pub use session::Session;
+pub use text::{ITEM_MAX_CHARS, LONG_TEXT_MAX_CHARS, NAME_MAX_CHARS};
 pub use throttle::{delay_after, Clock, ManualClock, SystemClock};
 pub use vault::{
     DuressOptions, SetupOptions, UnlockOutcome, Vault, VaultOptions, VaultState, WIPE_AFTER_RANGE,
