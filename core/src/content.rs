@@ -181,6 +181,7 @@ fn parse_all() -> Option<Content> {
 
 impl Content {
     /// Every localized string, with a path naming where it is (for the completeness test).
+    #[cfg(test)]
     fn all_strings(&self) -> Vec<(String, &Localized)> {
         let mut out: Vec<(String, &Localized)> = Vec::new();
         for s in &self.plan.sections {

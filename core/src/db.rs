@@ -35,6 +35,7 @@ pub(crate) fn open(path: &Path, dek: &Key256, create: bool) -> Result<Connection
     apply_key(&conn, dek)?;
     configure(&conn)?;
     migrate(&mut conn)?;
+    crate::seed::after_open(&mut conn)?;
     Ok(conn)
 }
 

@@ -13,6 +13,7 @@
 
 mod contacts;
 pub mod content;
+mod danger;
 mod db;
 mod error;
 mod fsutil;
@@ -23,6 +24,7 @@ mod locale;
 mod orders;
 mod phone;
 mod pin;
+mod plan;
 mod protector;
 mod seed;
 mod session;
@@ -47,6 +49,7 @@ pub use orders::{
 };
 pub use phone::normalize_phone;
 pub use pin::{Pin, MAX_LEN as PIN_MAX_LEN, MIN_LEN as PIN_MIN_LEN};
+pub use plan::{PlanItem, PlanItemStatus, PlanSection, REVIEW_SECTION};
 pub use protector::{InsecureSoftwareProtector, KeyProtector, ProtectorError};
 pub use session::Session;
 pub use text::{ITEM_MAX_CHARS, LONG_TEXT_MAX_CHARS, NAME_MAX_CHARS};
