@@ -11,6 +11,7 @@
 //! Nothing in this crate writes survivor data anywhere but the SQLCipher databases, and no
 //! error, log line or `Debug` output contains it.
 
+pub mod calculator;
 mod contacts;
 pub mod content;
 mod danger;

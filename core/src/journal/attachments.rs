@@ -1,9 +1,9 @@
-//! Attachments (photos, audio, video, documents) stored as BLOBs inside the encrypted database.
+//! Attachments (photos, audio recordings, documents) stored as BLOBs inside the encrypted database.
 //!
 //! Why inside the database: a file beside it would be plaintext on disk (or need a second
 //! encryption scheme, key and wipe path); SQLCipher already encrypts every page. Bytes move
 //! through SQLite's incremental blob I/O in 64 KiB chunks, from any `Read` and to any `Write`,
-//! so a 50 MiB video is never held whole in memory and never touches a temporary file; the
+//! so a 50 MiB recording is never held whole in memory and never touches a temporary file; the
 //! chunk buffer is zeroized after use. The SHA-256 is computed while streaming and goes into
 //! the evidence chain.
 
@@ -33,18 +33,15 @@ pub enum AttachmentKind {
     Photo,
     /// A sound recording.
     Audio,
-    /// A video.
-    Video,
     /// A document (medical certificate, police paper, order).
     Document,
 }
 
 impl AttachmentKind {
     /// Every kind.
-    pub const ALL: [AttachmentKind; 4] = [
+    pub const ALL: [AttachmentKind; 3] = [
         AttachmentKind::Photo,
         AttachmentKind::Audio,
-        AttachmentKind::Video,
         AttachmentKind::Document,
     ];
 
@@ -53,7 +50,6 @@ impl AttachmentKind {
         match self {
             AttachmentKind::Photo => "photo",
             AttachmentKind::Audio => "audio",
-            AttachmentKind::Video => "video",
             AttachmentKind::Document => "document",
         }
     }

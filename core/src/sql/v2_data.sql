@@ -93,7 +93,7 @@ CREATE TABLE journal_revisions (
 CREATE TABLE journal_attachments (
     id        INTEGER PRIMARY KEY,
     entry_id  INTEGER NOT NULL REFERENCES journal_entries (id),
-    kind      TEXT NOT NULL CHECK (kind IN ('photo', 'audio', 'video', 'document')),
+    kind      TEXT NOT NULL CHECK (kind IN ('photo', 'audio', 'document')),
     file_name TEXT CHECK (file_name IS NULL OR length(file_name) BETWEEN 1 AND 200),
     mime_type TEXT NOT NULL CHECK (length(mime_type) BETWEEN 1 AND 200),
     size      INTEGER NOT NULL CHECK (size BETWEEN 1 AND 52428800),  -- 50 MiB

@@ -122,3 +122,11 @@ fn encodings(s: &str) -> [(&'static str, Vec<u8>); 3] {
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }
+
+impl TestVault {
+    /// The manual clock's current time.
+    pub fn clock_now(&self) -> chrono::DateTime<Utc> {
+        use haven_core::Clock;
+        self.clock.now()
+    }
+}
