@@ -17,6 +17,7 @@ pub mod content;
 mod danger;
 mod db;
 mod error;
+mod export;
 mod fsutil;
 mod journal;
 mod kdf;
@@ -36,6 +37,9 @@ mod vault;
 pub use contacts::{Contact, ContactDraft};
 pub use db::SCHEMA_VERSION;
 pub use error::{Error, Result};
+pub use export::{
+    BundlePassphrase, ReportRequest, ReportSelection, MAX_BUNDLE_BYTES, MIN_PASSPHRASE_CHARS,
+};
 pub use journal::{
     AttachmentDraft, AttachmentInfo, AttachmentKind, ChainBreak, ChainHead, ChainProblem,
     ChainStatus, EntryDraft, IncidentKind, JournalEntry, RevisionAction, RevisionInfo, FUTURE_SKEW,
@@ -45,8 +49,9 @@ pub use kdf::{argon2id, KdfParams};
 pub use keyfile::DuressBehaviour;
 pub use locale::Locale;
 pub use orders::{
-    region_today, OrderDraft, OrderKind, OrderStanding, OrderStatus, ProtectionOrder,
-    COURT_MAX_MONTHS, COURT_MIN_MONTHS, POLICE_ORDER_MAX_DAYS, REGION_TIME_ZONE,
+    order_kind_info, region_today, OrderDraft, OrderKind, OrderKindInfo, OrderStanding,
+    OrderStatus, ProtectionOrder, COURT_MAX_MONTHS, COURT_MIN_MONTHS, POLICE_ORDER_MAX_DAYS,
+    REGION_TIME_ZONE,
 };
 pub use phone::normalize_phone;
 pub use pin::{Pin, MAX_LEN as PIN_MAX_LEN, MIN_LEN as PIN_MIN_LEN};

@@ -226,6 +226,43 @@ impl ProtectionOrder {
     }
 }
 
+/// What the content says about a kind of order, for the shell's explanation screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrderKindInfo {
+    /// The kind.
+    pub kind: OrderKind,
+    /// Its name.
+    pub name: String,
+    /// What it is and how long it lasts.
+    pub description: String,
+    /// Typical term in days, if the law gives one.
+    pub default_days: Option<u32>,
+    /// Shortest term in days, if any.
+    pub min_days: Option<u32>,
+    /// Longest term in days, if any.
+    pub max_days: Option<u32>,
+    /// Where the rules come from.
+    pub sources: Vec<crate::content::Source>,
+}
+
+/// The localized explanation of an order kind (from `labels.json`).
+pub fn order_kind_info(kind: OrderKind, locale: crate::locale::Locale) -> Result<OrderKindInfo> {
+    let c = crate::content::content()?
+        .labels
+        .order_kinds
+        .get(kind.id())
+        .ok_or(Error::Corrupt { what: "content" })?;
+    Ok(OrderKindInfo {
+        kind,
+        name: c.name.get(locale).to_owned(),
+        description: c.description.get(locale).to_owned(),
+        default_days: c.default_days,
+        min_days: c.min_days,
+        max_days: c.max_days,
+        sources: c.sources.clone(),
+    })
+}
+
 /// The calendar date in the region at instant `now`.
 pub fn region_today(now: DateTime<Utc>) -> NaiveDate {
     now.with_timezone(&REGION_TIME_ZONE).date_naive()

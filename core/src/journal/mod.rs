@@ -757,6 +757,33 @@ pub(crate) fn list_ids(conn: &Connection, ids: &[i64]) -> Result<Vec<JournalEntr
     Ok(out)
 }
 
+/// Verifies the chain on a connection (used inside export transactions).
+pub(crate) fn verify_in(conn: &Connection) -> Result<ChainStatus> {
+    verify::verify(conn)
+}
+
+/// Streams an attachment's bytes to `out`.
+pub(crate) fn read_attachment_to(conn: &Connection, id: i64, out: &mut dyn Write) -> Result<u64> {
+    attachments::read_to(conn, id, out)
+}
+
+/// Checks an attachment's metadata as if it had been typed in (import uses this).
+pub(crate) fn check_attachment_fields(
+    file_name: Option<&str>,
+    mime_type: &str,
+    size: u64,
+) -> Result<()> {
+    if let Some(name) = file_name {
+        text::required("file_name", name, NAME_MAX_CHARS)?;
+    }
+    attachments::validate_draft(&AttachmentDraft {
+        kind: AttachmentKind::Document,
+        file_name: None,
+        mime_type: mime_type.to_owned(),
+    })?;
+    attachments::check_size(size)
+}
+
 /// The first and one-past-last instants of a calendar month in `time_zone`.
 pub(crate) fn month_bounds(
     year: i32,
