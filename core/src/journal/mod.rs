@@ -14,6 +14,8 @@
 
 mod attachments;
 pub(crate) mod chain;
+#[cfg(test)]
+mod tamper_tests;
 mod verify;
 
 pub use attachments::{AttachmentDraft, AttachmentInfo, AttachmentKind, MAX_ATTACHMENT_BYTES};
