@@ -68,4 +68,18 @@ pub use vault::{
 /// and migrating step by step. Not for application code.
 pub mod testing {
     pub use crate::db::{configure, migrate, migrate_to};
+
+    /// Opens an existing database file with a raw 256-bit key exactly as the vault does
+    /// (key, pragmas, migrations, content seeding). For migration tests on fixtures.
+    pub fn open_with_raw_key(
+        path: &std::path::Path,
+        key: [u8; 32],
+    ) -> crate::Result<rusqlite::Connection> {
+        crate::db::open(path, &zeroize::Zeroizing::new(key), false)
+    }
+
+    /// Keys a fresh connection with a raw 256-bit key (for building fixtures).
+    pub fn apply_raw_key(conn: &rusqlite::Connection, key: [u8; 32]) -> crate::Result<()> {
+        crate::db::apply_key(conn, &zeroize::Zeroizing::new(key))
+    }
 }
