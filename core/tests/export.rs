@@ -285,7 +285,7 @@ fn reencrypt(bundle: &[u8], change: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
     out
 }
 
-fn replace_once(haystack: &mut Vec<u8>, from: &[u8], to: &[u8]) {
+fn replace_once(haystack: &mut [u8], from: &[u8], to: &[u8]) {
     assert_eq!(
         from.len(),
         to.len(),

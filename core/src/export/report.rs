@@ -61,33 +61,33 @@ pub(crate) fn render(
             .map_or_else(|| escape(key), |t| escape(t.get(locale)))
     };
     let mut h = String::with_capacity(4096 + entries.len() * 2048);
-    let _ = write!(
+    let _ = writeln!(
         h,
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width\"><title>{}</title>\
-         <style>{STYLE}</style></head><body>\n",
+         <style>{STYLE}</style></head><body>",
         locale.tag(),
         l("title")
     );
-    let _ = write!(h, "<header><h1>{}</h1>\n", l("title"));
-    let _ = write!(h, "<p>{}: {}</p>\n", l("generated"), utc(generated_at));
+    let _ = writeln!(h, "<header><h1>{}</h1>", l("title"));
+    let _ = writeln!(h, "<p>{}: {}</p>", l("generated"), utc(generated_at));
     match chain {
         ChainStatus::Intact(head) => {
-            let _ = write!(
+            let _ = writeln!(
                 h,
-                "<p>{}: <code>{}</code></p>\n<p>{}</p>\n",
+                "<p>{}: <code>{}</code></p>\n<p>{}</p>",
                 l("chain_head"),
                 escape(&head.head),
                 l("chain_ok")
             );
         }
         ChainStatus::Broken(_) => {
-            let _ = write!(h, "<p><strong>{}</strong></p>\n", l("chain_broken"));
+            let _ = writeln!(h, "<p><strong>{}</strong></p>", l("chain_broken"));
         }
     }
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<p class=\"note\">{}</p>\n<p>{}: {}</p></header>\n",
+        "<p class=\"note\">{}</p>\n<p>{}: {}</p></header>",
         l("page_note"),
         l("entries"),
         entries.len()
@@ -108,17 +108,17 @@ fn entry(
     l: &dyn Fn(&str) -> String,
 ) {
     let e = &r.entry;
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<section class=\"entry\"><h2>{n}. {}</h2>\n",
+        "<section class=\"entry\"><h2>{n}. {}</h2>",
         local(e.occurred_at, &e.time_zone)
     );
     if e.hidden {
-        let _ = write!(h, "<p class=\"hidden\">{}</p>\n", l("deleted_entry"));
+        let _ = writeln!(h, "<p class=\"hidden\">{}</p>", l("deleted_entry"));
     }
     h.push_str("<dl>\n");
     let mut row = |key: &str, value: &str| {
-        let _ = write!(h, "<dt>{}</dt><dd>{}</dd>\n", l(key), escape(value));
+        let _ = writeln!(h, "<dt>{}</dt><dd>{}</dd>", l(key), escape(value));
     };
     row(
         "occurred_at",
@@ -167,9 +167,9 @@ fn entry(
     }
     h.push_str("</dl>\n");
     if !e.attachments.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<h3>{}</h3><table><tr><th>#</th><th></th><th>{}</th><th>{}</th></tr>\n",
+            "<h3>{}</h3><table><tr><th>#</th><th></th><th>{}</th><th>{}</th></tr>",
             l("attachments"),
             l("size_bytes"),
             l("sha256")
@@ -184,9 +184,9 @@ fn entry(
                 .as_deref()
                 .map(|f| format!(" — {f}"))
                 .unwrap_or_default();
-            let _ = write!(
+            let _ = writeln!(
                 h,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>\n",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
                 i + 1,
                 escape(&format!("{kind}{name}")),
                 a.size,
@@ -195,17 +195,17 @@ fn entry(
         }
         h.push_str("</table>\n");
     }
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<h3>{}</h3><table><tr><th>#</th><th></th><th>{}</th><th>{}</th></tr>\n",
+        "<h3>{}</h3><table><tr><th>#</th><th></th><th>{}</th><th>{}</th></tr>",
         l("revision"),
         l("recorded_at"),
         l("sha256")
     );
     for rev in &r.revisions {
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>\n",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
             rev.seq,
             rev.action.id(),
             rev.recorded_at.map(utc).unwrap_or_default(),
