@@ -461,4 +461,13 @@ fn choice_lists_are_localized() {
         kk.iter().map(|c| &c.id).collect::<Vec<_>>()
     );
     assert_ne!(en[0].label, kk[0].label);
+    let police = haven_core::order_kind_info(OrderKind::PoliceProtectiveOrder, Locale::Ru).unwrap();
+    assert_eq!(police.max_days, Some(30));
+    assert!(!police.description.is_empty() && !police.sources.is_empty());
+    let required = haven_core::content::validation_text("required", Locale::Kk).unwrap();
+    assert!(required.is_some_and(|t| !t.is_empty()));
+    assert_eq!(
+        haven_core::content::validation_text("nope", Locale::En).unwrap(),
+        None
+    );
 }
