@@ -13,7 +13,10 @@ use zeroize::Zeroizing;
 
 /// Schema migrations, oldest first. Entry `i` moves a database from `user_version` i to i + 1.
 /// Never edit a released entry: add a new one.
-const MIGRATIONS: &[&str] = &[include_str!("sql/v1_core.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("sql/v1_core.sql"),
+    include_str!("sql/v2_data.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -32,6 +35,7 @@ pub(crate) fn open(path: &Path, dek: &Key256, create: bool) -> Result<Connection
     apply_key(&conn, dek)?;
     configure(&conn)?;
     migrate(&mut conn)?;
+    crate::seed::after_open(&mut conn)?;
     Ok(conn)
 }
 
