@@ -13,7 +13,12 @@ use zeroize::Zeroizing;
 
 /// Schema migrations, oldest first. Entry `i` moves a database from `user_version` i to i + 1.
 /// Never edit a released entry: add a new one.
-const MIGRATIONS: &[&str] = &[include_str!("sql/v1_core.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("sql/v1_core.sql"),
+    // The directory's schema; numbered v3 in the tree because v2 (survivor data) lands from
+    // another branch — the position in this list is what counts.
+    include_str!("sql/v3_directory.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

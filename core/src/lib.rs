@@ -12,6 +12,7 @@
 //! error, log line or `Debug` output contains it.
 
 mod db;
+pub mod directory;
 mod error;
 mod fsutil;
 mod kdf;
@@ -25,6 +26,10 @@ mod throttle;
 mod vault;
 
 pub use db::SCHEMA_VERSION;
+pub use directory::{
+    DirectoryHit, DirectoryQuery, GeoPoint, HitPhone, HitPlace, OpenStatus, OpeningHours, PackInfo,
+    ServiceType,
+};
 pub use error::{Error, Result};
 pub use kdf::{argon2id, KdfParams};
 pub use keyfile::DuressBehaviour;
@@ -41,4 +46,5 @@ pub use vault::{
 /// and migrating step by step. Not for application code.
 pub mod testing {
     pub use crate::db::{configure, migrate, migrate_to};
+    pub use crate::directory::raw as directory;
 }

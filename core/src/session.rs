@@ -78,6 +78,11 @@ impl Session {
         }
     }
 
+    /// The vault's clock.
+    pub(crate) fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.shared.vault.now()
+    }
+
     /// Whether this is the decoy vault. Internal only: nothing shown to the user may differ.
     pub(crate) fn is_decoy(&self) -> bool {
         self.shared.db == Db::Decoy

@@ -291,6 +291,11 @@ impl VaultInner {
         keys.store(&self.keys_path(), self.protector.as_ref())
     }
 
+    /// The vault's clock (the directory's "open now" and expiry use it).
+    pub(crate) fn now(&self) -> DateTime<Utc> {
+        self.options.clock.now()
+    }
+
     fn lockout(&self, keys: &KeysFile) -> Option<DateTime<Utc>> {
         let until = DateTime::from_timestamp(keys.locked_until, 0)?;
         (until > self.options.clock.now()).then_some(until)
@@ -313,11 +318,11 @@ impl VaultInner {
         let real_dek: Key256 = random_bytes::<32>();
         let decoy_dek: Key256 = random_bytes::<32>();
         {
-            let decoy = db::open(&self.db_path(Db::Decoy), &decoy_dek, true)?;
-            crate::seed::seed_new_vault(&decoy, options.locale, Db::Decoy)?;
+            let mut decoy = db::open(&self.db_path(Db::Decoy), &decoy_dek, true)?;
+            crate::seed::seed_new_vault(&mut decoy, options.locale, Db::Decoy)?;
         }
-        let real = db::open(&self.db_path(Db::Real), &real_dek, true)?;
-        crate::seed::seed_new_vault(&real, options.locale, Db::Real)?;
+        let mut real = db::open(&self.db_path(Db::Real), &real_dek, true)?;
+        crate::seed::seed_new_vault(&mut real, options.locale, Db::Real)?;
         drop(real);
 
         let mut keys = KeysFile::new(self.options.kdf);
