@@ -28,7 +28,9 @@ pub fn pin(digits: &str) -> Pin {
 impl TestVault {
     pub fn new() -> TestVault {
         let tmp = tempfile::tempdir().unwrap();
-        let clock = Arc::new(ManualClock::new(Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap()));
+        let clock = Arc::new(ManualClock::new(
+            Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap(),
+        ));
         let vault = open_vault(tmp.path(), clock.clone());
         TestVault { tmp, clock, vault }
     }
@@ -72,7 +74,10 @@ pub fn listing(dir: &Path) -> Vec<(String, u64)> {
         .unwrap()
         .map(|e| {
             let e = e.unwrap();
-            (e.file_name().to_string_lossy().into_owned(), e.metadata().unwrap().len())
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                e.metadata().unwrap().len(),
+            )
         })
         .collect();
     out.sort();
@@ -107,7 +112,11 @@ pub fn canary_hits(dir: &Path, canaries: &[&str]) -> Vec<String> {
 fn encodings(s: &str) -> [(&'static str, Vec<u8>); 3] {
     let le = s.encode_utf16().flat_map(u16::to_le_bytes).collect();
     let be = s.encode_utf16().flat_map(u16::to_be_bytes).collect();
-    [("utf-8", s.as_bytes().to_vec()), ("utf-16le", le), ("utf-16be", be)]
+    [
+        ("utf-8", s.as_bytes().to_vec()),
+        ("utf-16le", le),
+        ("utf-16be", be),
+    ]
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
