@@ -446,3 +446,22 @@ fn hostile_and_empty_queries_give_typed_results_never_errors() {
     };
     assert_eq!(ids(&s, &q), ["almaty-crisis"]);
 }
+
+#[test]
+fn searches_leave_no_trace_of_the_query_in_the_data_directory() {
+    let (tv, s) = setup();
+    let canaries = ["Жасырынсөз7Q", "zqxcanary"];
+    for c in canaries {
+        s.search_directory(&query(c)).unwrap();
+        s.search_directory(&DirectoryQuery {
+            place: Some(c.into()),
+            language: Some(c.into()),
+            ..query(c)
+        })
+        .unwrap();
+    }
+    let folded = haven_core::directory::fold(canaries[0]);
+    tv.vault.lock();
+    let hits = common::canary_hits(&tv.data_dir(), &[canaries[0], canaries[1], &folded]);
+    assert!(hits.is_empty(), "{hits:?}");
+}
