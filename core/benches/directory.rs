@@ -73,7 +73,8 @@ fn fixture() -> Fixture {
 fn query(text: &str) -> DirectoryQuery {
     DirectoryQuery {
         text: text.into(),
-        limit: 50,
+        // The default page (20 hits).
+        limit: 0,
         ..Default::default()
     }
 }
@@ -86,7 +87,7 @@ fn bench_search(c: &mut Criterion, f: &Fixture) {
             b.iter(|| black_box(search(&f.conn, &dq, Locale::Ru, Utc::now()).unwrap()))
         });
         group.bench_function(format!("like/{q}"), |b| {
-            b.iter(|| black_box(naive_like_search(&f.conn, q, 50).unwrap()))
+            b.iter(|| black_box(naive_like_search(&f.conn, q, 20).unwrap()))
         });
     }
     group.finish();
@@ -146,8 +147,17 @@ fn p99_table(f: &Fixture) {
     const RUNS: usize = 500;
     println!("\nas-you-type over 10,000 services, {RUNS} runs each (microseconds)");
     println!(
-        "{:<22} {:>9} {:>9} {:>6} {:>10} {:>10} {:>8}",
-        "query", "fts p50", "fts p99", "hits", "like p50", "like p99", "p50 x"
+        "{:<22} {:>8} {:>8} {:>5} | {:>9} {:>9} | {:>9} {:>9} {:>7} {:>7}",
+        "query",
+        "fts p50",
+        "fts p99",
+        "hits",
+        "like20 50",
+        "like20 99",
+        "likeAll50",
+        "likeAll99",
+        "matches",
+        "All/fts"
     );
     let mut cases: Vec<(String, DirectoryQuery)> =
         PREFIXES.iter().map(|q| (q.to_string(), query(q))).collect();
@@ -170,6 +180,13 @@ fn p99_table(f: &Fixture) {
         },
     ));
     cases.push((
+        "алм, limit 50".into(),
+        DirectoryQuery {
+            limit: 50,
+            ..query("алм")
+        },
+    ));
+    cases.push((
         "(filter) shelter".into(),
         DirectoryQuery {
             service_types: vec![haven_core::ServiceType::Shelter],
@@ -187,29 +204,72 @@ fn p99_table(f: &Fixture) {
         let (f50, f99) = percentiles(fts);
         if dq.text.is_empty() {
             println!(
-                "{label:<22} {:>9.0} {:>9.0} {hits:>6} {:>10} {:>10} {:>8}",
+                "{label:<22} {:>8.0} {:>8.0} {hits:>5} |",
                 micros(f50),
-                micros(f99),
-                "-",
-                "-",
-                "-"
+                micros(f99)
             );
             continue;
         }
-        let mut like = Vec::with_capacity(RUNS);
+        // The naive scan twice: stopping at the first 20 matches (unranked, so not comparable
+        // in what it returns), and over every match (what any ranking of it would need).
+        let mut first = Vec::with_capacity(RUNS);
+        let mut all = Vec::with_capacity(RUNS);
+        let mut matches = 0;
         for _ in 0..RUNS {
             let t = Instant::now();
-            black_box(naive_like_search(&f.conn, &dq.text, 50).unwrap());
-            like.push(t.elapsed());
+            black_box(naive_like_search(&f.conn, &dq.text, 20).unwrap());
+            first.push(t.elapsed());
+            let t = Instant::now();
+            matches = black_box(naive_like_search(&f.conn, &dq.text, u32::MAX).unwrap()).len();
+            all.push(t.elapsed());
         }
-        let (l50, l99) = percentiles(like);
+        let (l50, l99) = percentiles(first);
+        let (a50, a99) = percentiles(all);
         println!(
-            "{label:<22} {:>9.0} {:>9.0} {hits:>6} {:>10.0} {:>10.0} {:>8.1}",
+            "{label:<22} {:>8.0} {:>8.0} {hits:>5} | {:>9.0} {:>9.0} | {:>9.0} {:>9.0} {matches:>7} {:>7.1}",
             micros(f50),
             micros(f99),
             micros(l50),
             micros(l99),
-            micros(l50) / micros(f50)
+            micros(a50),
+            micros(a99),
+            micros(a50) / micros(f50)
+        );
+    }
+}
+
+/// Where the time of one query goes: the ranked full-text match alone, without decoding hits.
+fn breakdown(f: &Fixture) {
+    const RUNS: usize = 500;
+    println!("\nranked FTS5 match only (SELECT rowid … ORDER BY bm25 LIMIT 20), {RUNS} runs (microseconds)");
+    for q in ["alm", "kriz", "shelt"] {
+        let mut stmt = f
+            .conn
+            .prepare("SELECT rowid FROM dir_fts WHERE dir_fts MATCH ?1 ORDER BY bm25(dir_fts, 4.0, 1.0) LIMIT 20")
+            .unwrap();
+        let matches: i64 = f
+            .conn
+            .query_row(
+                "SELECT count(*) FROM dir_fts WHERE dir_fts MATCH ?1",
+                [format!("\"{q}\"*")],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let mut samples = Vec::with_capacity(RUNS);
+        for _ in 0..RUNS {
+            let t = Instant::now();
+            let n = stmt
+                .query_map([format!("\"{q}\"*")], |r| r.get::<_, i64>(0))
+                .unwrap()
+                .count();
+            black_box(n);
+            samples.push(t.elapsed());
+        }
+        let (p50, p99) = percentiles(samples);
+        println!(
+            "{q:<8} matches {matches:>6}  p50 {:>7.0}  p99 {:>7.0}",
+            micros(p50),
+            micros(p99)
         );
     }
 }
@@ -222,5 +282,6 @@ fn main() {
     c.final_summary();
     if std::env::args().any(|a| a == "--bench") {
         p99_table(&f);
+        breakdown(&f);
     }
 }

@@ -24,13 +24,9 @@ use std::collections::HashMap;
 
 /// Most hits one query returns.
 pub const MAX_LIMIT: u32 = 200;
-/// Hits returned when the query does not say.
-pub const DEFAULT_LIMIT: u32 = 50;
-
-struct Candidate {
-    sid: i64,
-    hours: String,
-}
+/// Hits returned when the query does not say: about two screens on a phone. Each hit is decoded
+/// from its stored card, which is half the cost of an as-you-type query at 50 hits.
+pub const DEFAULT_LIMIT: u32 = 20;
 
 pub(crate) fn search(
     conn: &Connection,
@@ -55,102 +51,133 @@ pub(crate) fn search(
         n => n.min(MAX_LIMIT),
     } as usize;
 
-    let mut sql = String::from("SELECT s.sid, s.hours FROM ");
+    let near = q.near.is_some();
+    // A single letter matches nearly everything: ranking it costs the most and means nothing,
+    // so it lists in pack order, which the index yields without sorting (and stops early).
+    let single_letter = text.as_ref().is_some_and(|t| t.chars().count() <= 4);
+    // The common as-you-type case (text only): rank in the index alone and join just the page.
+    let page_only = text.is_some() && !filtered && !near && !single_letter;
+    let mut sql = String::from(if near {
+        "SELECT s.sid, s.hours, p.lat, p.lon FROM "
+    } else {
+        "SELECT s.sid, s.hours FROM "
+    });
     let mut args: Vec<Value> = Vec::new();
-    if let Some(t) = &text {
-        sql.push_str("dir_fts f JOIN dir_service s ON s.sid = f.rowid WHERE dir_fts MATCH ?");
+    if let (true, Some(t)) = (page_only, &text) {
+        sql.push_str(
+            "(SELECT rowid AS r, bm25(dir_fts, 4.0, 1.0) AS score FROM dir_fts \
+             WHERE dir_fts MATCH ?1 ORDER BY score, rowid LIMIT ?2) f \
+             CROSS JOIN dir_service s ON s.sid = f.r ORDER BY f.score, f.r",
+        );
+        args.push(Value::Text(t.clone()));
+        args.push(Value::Integer(limit as i64));
+    } else if let Some(t) = &text {
+        // CROSS JOIN keeps the full-text match as the outer loop (SQLite would otherwise
+        // consider scanning every service and probing the index per row).
+        sql.push_str("dir_fts f CROSS JOIN dir_service s ON s.sid = f.rowid");
         args.push(Value::Text(t.clone()));
     } else {
-        sql.push_str("dir_service s WHERE 1");
+        sql.push_str("dir_service s");
     }
-    if !q.service_types.is_empty() {
-        let ors: Vec<&str> = q
-            .service_types
-            .iter()
-            .map(|_| "instr(s.types, ?) > 0")
-            .collect();
-        sql.push_str(&format!(" AND ({})", ors.join(" OR ")));
-        for t in &q.service_types {
-            args.push(Value::Text(format!(" {} ", t.code())));
+    if !page_only {
+        if near {
+            sql.push_str(" LEFT JOIN dir_point p ON p.sid = s.sid");
         }
+        sql.push_str(if text.is_some() {
+            " WHERE dir_fts MATCH ?"
+        } else {
+            " WHERE 1"
+        });
+        if !q.service_types.is_empty() {
+            let ors: Vec<&str> = q
+                .service_types
+                .iter()
+                .map(|_| "instr(s.types, ?) > 0")
+                .collect();
+            sql.push_str(&format!(" AND ({})", ors.join(" OR ")));
+            for t in &q.service_types {
+                args.push(Value::Text(format!(" {} ", t.code())));
+            }
+        }
+        if let Some(l) = language {
+            sql.push_str(" AND instr(s.languages, ?) > 0");
+            args.push(Value::Text(format!(" {l} ")));
+        }
+        if let Some(p) = place {
+            // Services without a physical place (national lines) serve every place.
+            sql.push_str(" AND (s.places = '' OR instr(s.places, ?) > 0)");
+            args.push(Value::Text(format!(" {p}")));
+        }
+        sql.push_str(match (&text, single_letter) {
+            (Some(_), false) => " ORDER BY bm25(dir_fts, 4.0, 1.0), s.sid",
+            (Some(_), true) => " ORDER BY f.rowid",
+            (None, _) => " ORDER BY s.sid",
+        });
     }
-    if let Some(l) = language {
-        sql.push_str(" AND instr(s.languages, ?) > 0");
-        args.push(Value::Text(format!(" {l} ")));
-    }
-    if let Some(p) = place {
-        // Services without a physical place (national lines) serve every place.
-        sql.push_str(" AND (s.places = '' OR instr(s.places, ?) > 0)");
-        args.push(Value::Text(format!(" {p}")));
-    }
-    sql.push_str(if text.is_some() {
-        " ORDER BY bm25(dir_fts, 4.0, 1.0), s.sid"
-    } else {
-        " ORDER BY s.sid"
-    });
 
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
-    let mut picked: Vec<(i64, OpenStatus, Option<f64>)> = Vec::new();
-    let mut all: Vec<(Candidate, usize)> = Vec::new();
+    let mut picked: Vec<(i64, Option<f64>)> = Vec::new();
+    // Distance mode: every match, in relevance order, with its nearest point.
+    let mut ranked: Vec<(i64, Option<f64>)> = Vec::new();
+    let mut position: HashMap<i64, usize> = HashMap::new();
     while let Some(row) = rows.next()? {
-        let c = Candidate {
-            sid: row.get(0)?,
-            hours: row.get(1)?,
-        };
-        if q.near.is_some() {
-            let rank = all.len();
-            all.push((c, rank));
+        let sid: i64 = row.get(0)?;
+        if let Some(origin) = q.near {
+            let point: (Option<f64>, Option<f64>) = (row.get(2)?, row.get(3)?);
+            let distance = match point {
+                (Some(lat), Some(lon)) => {
+                    Some(haversine_km(origin.latitude, origin.longitude, lat, lon))
+                }
+                _ => None,
+            };
+            if let Some(&i) = position.get(&sid) {
+                let best = &mut ranked[i].1;
+                if distance.is_some_and(|d| best.is_none_or(|b| d < b)) {
+                    *best = distance;
+                }
+                continue;
+            }
+            // Hours are only read here when they filter; otherwise for the page alone.
+            if q.open_now && open_status(&row.get::<_, String>(1)?, now) != OpenStatus::Open {
+                continue;
+            }
+            position.insert(sid, ranked.len());
+            ranked.push((sid, distance));
             continue;
         }
-        let status = open_status(&c.hours, now);
-        if q.open_now && status != OpenStatus::Open {
+        if q.open_now && open_status(&row.get::<_, String>(1)?, now) != OpenStatus::Open {
             continue;
         }
-        picked.push((c.sid, status, None));
+        picked.push((sid, None));
         if picked.len() >= limit {
             break;
         }
     }
     drop(rows);
 
-    if let Some(origin) = q.near {
-        let points = points(conn)?;
-        let mut ranked: Vec<(i64, OpenStatus, Option<f64>, usize)> = Vec::new();
-        for (c, rank) in all {
-            let status = open_status(&c.hours, now);
-            if q.open_now && status != OpenStatus::Open {
-                continue;
-            }
-            let distance = points.get(&c.sid).and_then(|ps| {
-                ps.iter()
-                    .map(|(lat, lon)| haversine_km(origin.latitude, origin.longitude, *lat, *lon))
-                    .min_by(f64::total_cmp)
-            });
-            ranked.push((c.sid, status, distance, rank));
-        }
+    if near {
         // Nearest first; services without a point (national lines, confidential shelters)
-        // after them, in relevance order.
-        ranked.sort_by(|a, b| match (a.2, b.2) {
-            (Some(x), Some(y)) => x.total_cmp(&y).then(a.3.cmp(&b.3)),
+        // after them, in relevance order (the sort is stable).
+        ranked.sort_by(|a, b| match (a.1, b.1) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => a.3.cmp(&b.3),
+            (None, None) => std::cmp::Ordering::Equal,
         });
-        picked = ranked
-            .into_iter()
-            .take(limit)
-            .map(|(s, st, d, _)| (s, st, d))
-            .collect();
+        ranked.truncate(limit);
+        picked = ranked;
     }
 
-    let mut card_stmt = conn.prepare_cached("SELECT card FROM dir_service WHERE sid = ?1")?;
+    let mut card_stmt =
+        conn.prepare_cached("SELECT hours, card FROM dir_service WHERE sid = ?1")?;
     let mut hits = Vec::with_capacity(picked.len());
-    for (sid, status, distance) in picked {
-        let card: String = card_stmt.query_row([sid], |r| r.get(0))?;
+    for (sid, distance) in picked {
+        let (hours, card): (String, String) =
+            card_stmt.query_row([sid], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let card: Card =
             serde_json::from_str(&card).map_err(|_| crate::Error::Corrupt { what: "directory" })?;
-        hits.push(hit(card, locale, status, distance));
+        hits.push(hit(card, locale, open_status(&hours, now), distance));
     }
     Ok(hits)
 }
@@ -179,18 +206,6 @@ fn open_status(hours: &str, now: DateTime<Utc>) -> OpenStatus {
         Ok(h) => schedule::status(&h, now),
         Err(_) => OpenStatus::Unknown,
     }
-}
-
-fn points(conn: &Connection) -> Result<HashMap<i64, Vec<(f64, f64)>>> {
-    let mut stmt = conn.prepare_cached("SELECT sid, lat, lon FROM dir_point")?;
-    let mut rows = stmt.query([])?;
-    let mut out: HashMap<i64, Vec<(f64, f64)>> = HashMap::new();
-    while let Some(r) = rows.next()? {
-        out.entry(r.get(0)?)
-            .or_default()
-            .push((r.get(1)?, r.get(2)?));
-    }
-    Ok(out)
 }
 
 /// Great-circle distance in kilometres.

@@ -203,17 +203,23 @@ pub fn generated_content(n: usize) -> Value {
     let mut phones = Vec::new();
     let mut schedules = Vec::new();
     let mut languages = Vec::new();
+    for (c, (ck, cr, ce, _, _)) in CITIES.iter().enumerate() {
+        for (k, (_, kk, ru, en)) in KINDS.iter().enumerate() {
+            orgs.push(with_prov(json!({"id": format!("o{c}-{k}"),
+                "name": t(&format!("{ck} {kk}"), &format!("{ru} ({cr})"), &format!("{ce} {en}"))})));
+        }
+    }
     for i in 0..n {
         let (ck, cr, ce, lat, lon) = CITIES[i % CITIES.len()];
-        let (code, kk, ru, en) = KINDS[(i / CITIES.len()) % KINDS.len()];
+        let kind = (i / CITIES.len()) % KINDS.len();
+        let (code, kk, ru, en) = KINDS[kind];
+        let org = format!("o{}-{kind}", i % CITIES.len());
         let confidential = code == "shelter";
-        orgs.push(with_prov(json!({"id": format!("o{i}"),
-            "name": t(&format!("{ck} {kk} №{i}"), &format!("{ru} №{i} ({cr})"), &format!("{ce} {en} no. {i}"))})));
-        services.push(with_prov(json!({"id": format!("s{i}"), "organization_id": format!("o{i}"),
+        services.push(with_prov(json!({"id": format!("s{i}"), "organization_id": org,
             "name": t(&format!("{ck} {kk} {i}"), &format!("{ru} {cr} {i}"), &format!("{ce} {en} {i}")),
             "description": t(&format!("{ck} қаласындағы көмек, {kk}"), &format!("Помощь в городе {cr}: {ru}"), &format!("Help in {ce}: {en}")),
             "service_types": [code], "status": "active", "confidential": confidential})));
-        let mut loc = json!({"id": format!("l{i}"), "organization_id": format!("o{i}"), "country": "KZ",
+        let mut loc = json!({"id": format!("l{i}"), "country": "KZ",
             "city": t(ck, cr, ce), "confidential": confidential});
         if !confidential {
             let jitter = (i as f64 * 0.37).sin() * 0.05;
