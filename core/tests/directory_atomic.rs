@@ -60,12 +60,15 @@ fn spawn_installer(
         .unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     loop {
-        let line = lines
-            .next()
-            .expect("child exited before installing")
-            .unwrap();
-        if line.contains("installing") {
-            return (child, lines, Instant::now());
+        match lines.next() {
+            Some(Ok(line)) if line.contains("installing") => {
+                return (child, lines, Instant::now());
+            }
+            Some(Ok(_)) => {}
+            _ => {
+                let status = child.wait().unwrap();
+                panic!("child exited before installing: {status:?}");
+            }
         }
     }
 }
