@@ -465,3 +465,30 @@ fn searches_leave_no_trace_of_the_query_in_the_data_directory() {
     let hits = common::canary_hits(&tv.data_dir(), &[canaries[0], canaries[1], &folded]);
     assert!(hits.is_empty(), "{hits:?}");
 }
+
+#[test]
+fn emergency_lines_stay_visible_under_the_open_now_filter() {
+    // The bundled pack publishes no hours for 112 and 101–104 (no citable source states them),
+    // yet a reader who taps "open now" must still be offered them; 150's hours are unknown
+    // and it is not an emergency line, so it is left out.
+    let tv = TestVault::new();
+    let s = tv.vault.setup(TestVault::setup_options()).unwrap();
+    set_almaty_time(&tv, 2026, 3, 2, 3, 0); // Monday, 3 a.m.
+    let open = ids(
+        &s,
+        &DirectoryQuery {
+            open_now: true,
+            ..Default::default()
+        },
+    );
+    for id in ["kz-112", "kz-101", "kz-102", "kz-103", "kz-104", "kz-111"] {
+        assert!(open.contains(&id.to_string()), "{id} missing from {open:?}");
+    }
+    assert!(!open.contains(&"kz-150".to_string()));
+    let hit = s.directory_service("kz-112", None).unwrap();
+    assert_eq!(
+        hit.open_now,
+        OpenStatus::Unknown,
+        "its own status stays honest"
+    );
+}

@@ -70,7 +70,8 @@ pub struct DirectoryQuery {
     pub place: Option<String>,
     /// Only services offered in this language (ISO 639 code, e.g. "kk").
     pub language: Option<String>,
-    /// Only services open now by their published hours (unknown hours never count as open).
+    /// Only services open now by their published hours (unknown hours never count as open),
+    /// plus emergency lines, which are never filtered out.
     pub open_now: bool,
     /// Order by distance from this point instead of by relevance.
     pub near: Option<GeoPoint>,

@@ -14,7 +14,7 @@
 use super::install::Card;
 use super::normalize::{fold, fts_query};
 use super::schedule::{self, Hours, OpenStatus};
-use super::{DirectoryHit, DirectoryQuery, HitPhone, HitPlace, OpeningHours};
+use super::{DirectoryHit, DirectoryQuery, HitPhone, HitPlace, OpeningHours, ServiceType};
 use crate::error::Result;
 use crate::locale::Locale;
 use chrono::{DateTime, Utc};
@@ -58,9 +58,9 @@ pub(crate) fn search(
     // The common as-you-type case (text only): rank in the index alone and join just the page.
     let page_only = text.is_some() && !filtered && !near && !single_letter;
     let mut sql = String::from(if near {
-        "SELECT s.sid, s.hours, p.lat, p.lon FROM "
+        "SELECT s.sid, s.hours, s.types, p.lat, p.lon FROM "
     } else {
-        "SELECT s.sid, s.hours FROM "
+        "SELECT s.sid, s.hours, s.types FROM "
     });
     let mut args: Vec<Value> = Vec::new();
     if let (true, Some(t)) = (page_only, &text) {
@@ -124,7 +124,7 @@ pub(crate) fn search(
     while let Some(row) = rows.next()? {
         let sid: i64 = row.get(0)?;
         if let Some(origin) = q.near {
-            let point: (Option<f64>, Option<f64>) = (row.get(2)?, row.get(3)?);
+            let point: (Option<f64>, Option<f64>) = (row.get(3)?, row.get(4)?);
             let distance = match point {
                 (Some(lat), Some(lon)) => {
                     Some(haversine_km(origin.latitude, origin.longitude, lat, lon))
@@ -139,14 +139,14 @@ pub(crate) fn search(
                 continue;
             }
             // Hours are only read here when they filter; otherwise for the page alone.
-            if q.open_now && open_status(&row.get::<_, String>(1)?, now) != OpenStatus::Open {
+            if q.open_now && !counts_as_open(row, now)? {
                 continue;
             }
             position.insert(sid, ranked.len());
             ranked.push((sid, distance));
             continue;
         }
-        if q.open_now && open_status(&row.get::<_, String>(1)?, now) != OpenStatus::Open {
+        if q.open_now && !counts_as_open(row, now)? {
             continue;
         }
         picked.push((sid, None));
@@ -216,6 +216,18 @@ pub(crate) fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let dl = (lon2 - lon1).to_radians();
     let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
     2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
+}
+
+/// Whether a row passes the "open now" filter: open by its published hours, or an emergency
+/// line. Emergency numbers (112, 101–104) answer around the clock, but no source we can cite
+/// publishes their hours, so the pack leaves them unknown; a frightened reader who taps
+/// "open now" must still see them.
+fn counts_as_open(row: &rusqlite::Row<'_>, now: DateTime<Utc>) -> rusqlite::Result<bool> {
+    let types: String = row.get(2)?;
+    if types.contains(&format!(" {} ", ServiceType::Emergency.code())) {
+        return Ok(true);
+    }
+    Ok(open_status(&row.get::<_, String>(1)?, now) == OpenStatus::Open)
 }
 
 fn hit(card: Card, locale: Locale, open_now: OpenStatus, distance_km: Option<f64>) -> DirectoryHit {
