@@ -49,7 +49,13 @@ fn ffi(c: &mut Criterion) {
         )
         .unwrap();
     let calc = haven_ffi::Calculator::new();
-    let keys = [Key::Digit(7), Key::Add, Key::Digit(2), Key::Equals, Key::Clear];
+    let keys = [
+        Key::Digit(7),
+        Key::Add,
+        Key::Digit(2),
+        Key::Equals,
+        Key::Clear,
+    ];
     let mut i = 0usize;
     c.bench_function("Calculator.press", |b| {
         b.iter(|| {
@@ -57,9 +63,20 @@ fn ffi(c: &mut Criterion) {
             black_box(calc.press(keys[i % keys.len()]))
         })
     });
-    c.bench_function("Session.isOpen", |b| b.iter(|| black_box(session.is_open())));
+    c.bench_function("Session.isOpen", |b| {
+        b.iter(|| black_box(session.is_open()))
+    });
     c.bench_function("Session.locale (one SQL query)", |b| {
         b.iter(|| black_box(session.locale().unwrap()))
+    });
+    // As-you-type search over the bundled pack (the same query as the Kotlin benchmark).
+    let query = haven_core::DirectoryQuery {
+        text: "пол".into(),
+        ..Default::default()
+    };
+    assert!(!session.search_directory(query.clone()).unwrap().is_empty());
+    c.bench_function("Session.searchDirectory", |b| {
+        b.iter(|| black_box(session.search_directory(query.clone()).unwrap()))
     });
     haven.quick_exit();
 }

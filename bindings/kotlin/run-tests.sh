@@ -48,7 +48,10 @@ if [[ "${HAVEN_BENCH:-0}" == 1 ]]; then
 fi
 mvn_args+=("-Djna.library.path=$lib_dir")
 step "mvn test"
-rm -rf "$here/target/surefire-reports"
+# Classes compiled from older sources would stay on the compile classpath (stale overloads):
+# compile from scratch (the generated sources are kept; mvn clean would delete them).
+rm -rf "$here/target/surefire-reports" "$here/target/classes" "$here/target/test-classes" \
+    "$here/target/kotlin-ic"
 timed "mvn test" mvn "${mvn_args[@]}" test
 
 # Surefire's counts, summed over the test classes.

@@ -54,7 +54,10 @@ class FfiBenchmarkTest {
             val press = measure("Calculator.press", 5_000) { calc.press(keys[i++ % keys.size]) }
             val isOpen = measure("Session.isOpen", 10_000) { session.isOpen() }
             val locale = measure("Session.locale (one SQL query)", 2_000) { session.locale() }
-            assertTrue(press > 0 && isOpen > 0 && locale > 0)
+            // As-you-type search over the bundled pack (the same query as the Rust bench).
+            val query = org.haven.core.model.DirectoryQuery(text = "пол")
+            val search = measure("Session.searchDirectory", 1_000) { session.searchDirectory(query) }
+            assertTrue(press > 0 && isOpen > 0 && locale > 0 && search > 0)
         }
         session.close()
         // The machine is shared: the load while measuring goes with the figures.
