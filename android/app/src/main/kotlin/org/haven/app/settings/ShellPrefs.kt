@@ -27,6 +27,11 @@ class ShellPrefs(context: Context) {
         get() = prefs.getBoolean(KEY_PANIC_WIPES, false)
         set(value) = prefs.edit().putBoolean(KEY_PANIC_WIPES, value).apply()
 
+    /** Setup was shown once (first run). After that, setup never opens by itself. */
+    var setupOffered: Boolean
+        get() = prefs.getBoolean(KEY_SETUP_OFFERED, false)
+        set(value) = prefs.edit().putBoolean(KEY_SETUP_OFFERED, value).apply()
+
     /** Lock the open vault after this many minutes without a touch (0 = only on leaving). */
     var autoLockMinutes: Int
         get() = prefs.getInt(KEY_AUTO_LOCK, DEFAULT_AUTO_LOCK_MINUTES)
@@ -38,6 +43,7 @@ class ShellPrefs(context: Context) {
         const val KEY_PANIC_REQUEST = "q"
         const val KEY_PANIC_WIPES = "w"
         const val KEY_AUTO_LOCK = "a"
+        const val KEY_SETUP_OFFERED = "o"
         const val DEFAULT_AUTO_LOCK_MINUTES = 2
     }
 }

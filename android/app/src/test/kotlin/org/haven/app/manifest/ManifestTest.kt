@@ -117,10 +117,10 @@ class ManifestTest {
     }
 
     @Test
-    fun `the capture provider is private and grants single URIs`() {
-        val provider = application.children("provider").single()
-        assertEquals("false", provider.androidAttr("exported"))
-        assertEquals("true", provider.androidAttr("grantUriPermissions"))
+    fun `providers, if any, are private`() {
+        for (provider in application.children("provider")) {
+            assertEquals("false", provider.androidAttr("exported"))
+        }
     }
 
     @Test
@@ -130,9 +130,25 @@ class ManifestTest {
     }
 
     @Test
-    fun `vault activities are declared and not exported`() {
-        val vault = application.children("activity").filter { it.className().startsWith("org.haven.app.vault.") }
-        assertTrue("vault screens are declared", vault.size >= 8)
-        assertTrue(vault.all { it.androidAttr("exported") == "false" })
+    fun `every declared component exists with the right base class`() {
+        val expectedBase = mapOf(
+            "activity" to android.app.Activity::class.java,
+            "provider" to android.content.ContentProvider::class.java,
+        )
+        for ((tag, base) in expectedBase) {
+            for (component in application.children(tag)) {
+                val type = Class.forName(component.className(), false, javaClass.classLoader)
+                assertTrue("${component.className()} is not a ${base.simpleName}", base.isAssignableFrom(type))
+            }
+        }
+        val app = Class.forName(application.className(), false, javaClass.classLoader)
+        assertTrue(android.app.Application::class.java.isAssignableFrom(app))
+    }
+
+    @Test
+    fun `every vault screen is declared`() {
+        val declared = application.children("activity").map { it.className() }.toSet()
+        val screens = org.haven.app.vault.VaultHomeActivity.SECTIONS.map { it.second.name }
+        assertTrue(declared.containsAll(screens + "org.haven.app.vault.VaultHomeActivity"))
     }
 }
