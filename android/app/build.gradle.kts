@@ -90,6 +90,9 @@ tasks.named("preBuild") { dependsOn(buildCore) }
 dependencies {
     // JNA with its Android native dispatch libraries (the uniffi bindings load the core through it).
     implementation("${libs.jna.get()}@aar")
+    // Annotation only (CLASS retention, nothing ships): uniffi's Android-flavoured bindings
+    // (android_cleaner) mark their SystemCleaner class with @RequiresApi. No AndroidX code runs.
+    compileOnly(libs.androidx.annotation)
 
     testImplementation(libs.junit)
     testImplementation(libs.robolectric)
