@@ -43,3 +43,12 @@ pub use vault::{
 pub mod testing {
     pub use crate::db::{configure, migrate, migrate_to};
 }
+
+// The uniffi scaffolding for the records and enums the core derives behind the `uniffi`
+// feature (see `uniffi_support`). Built by `haven-ffi` only.
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
+#[cfg(feature = "uniffi")]
+mod uniffi_support;
+#[cfg(feature = "uniffi")]
+pub use uniffi_support::Timestamp;
