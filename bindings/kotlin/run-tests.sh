@@ -16,7 +16,7 @@ timed() {
     local label="$1"; shift
     local start=$SECONDS
     "$@"
-    printf '[time] %s: %ss\n' "$label" "$((SECONDS - start))"
+    printf '[time] %s: %ss\n' "$label" "$((SECONDS - start))" >&2
 }
 
 target_dir="$(cargo metadata --format-version 1 --no-deps |

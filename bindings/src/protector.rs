@@ -30,15 +30,16 @@ impl From<uniffi::UnexpectedUniFFICallbackError> for ProtectorFailure {
 
 /// Seals and opens the vault's keys file with a key the platform keeps and will not export.
 ///
-/// Implementations must use an AEAD (AES-256-GCM): `open` of altered bytes must fail with
+/// Implementations must use an AEAD (AES-256-GCM): `unseal` of altered bytes must fail with
 /// `Failed`, never return garbage. The calls come from a background thread (whichever thread
 /// called `setup`, `unlock`, `change_pin`...), never concurrently for one `Haven`.
 #[uniffi::export(foreign)]
 pub trait KeyProtector: Send + Sync {
     /// Encrypts `plaintext`, creating the platform key on first use.
     fn seal(&self, plaintext: Vec<u8>) -> Result<Vec<u8>, ProtectorFailure>;
-    /// Decrypts what `seal` produced.
-    fn open(&self, sealed: Vec<u8>) -> Result<Vec<u8>, ProtectorFailure>;
+    /// Decrypts what `seal` produced. (Named `unseal`, not `open`: uniffi 0.32.2 writes the
+    /// Swift keyword escape `` `open` `` into the generated C header, which then does not compile.)
+    fn unseal(&self, sealed: Vec<u8>) -> Result<Vec<u8>, ProtectorFailure>;
     /// Deletes the platform key (the first step of a wipe). Deleting a key that does not exist
     /// succeeds. (Named `destroy_key`, not `destroy`: uniffi's generated Kotlin classes already
     /// have a `destroy()` that frees the handle.)
@@ -71,7 +72,7 @@ impl haven_core::KeyProtector for ForeignProtector {
     }
 
     fn open(&self, sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>, haven_core::ProtectorError> {
-        Ok(Zeroizing::new(self.0.open(sealed.to_vec())?))
+        Ok(Zeroizing::new(self.0.unseal(sealed.to_vec())?))
     }
 
     fn destroy(&self) -> Result<(), haven_core::ProtectorError> {

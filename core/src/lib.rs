@@ -124,6 +124,20 @@ pub mod bench_support {
         Ok(())
     }
 
+    /// Adds many entries to an open vault in one transaction (to build large vaults quickly).
+    pub fn add_entries_to_session(
+        session: &crate::Session,
+        now: DateTime<Utc>,
+        drafts: &[EntryDraft],
+    ) -> Result<()> {
+        session.with_tx(|tx| {
+            for d in drafts {
+                journal::add_entry(tx, now, d)?;
+            }
+            Ok(())
+        })
+    }
+
     /// Entries that occurred in `[from, to)`, hidden ones included.
     pub fn list_between(
         conn: &Connection,

@@ -62,7 +62,7 @@ class TestProtector : KeyProtector {
         return sealed
     }
 
-    override fun open(sealed: ByteArray): ByteArray {
+    override fun unseal(sealed: ByteArray): ByteArray {
         checkMode()
         opens.incrementAndGet()
         val k = key ?: throw ProtectorFailure.KeyUnavailable()
