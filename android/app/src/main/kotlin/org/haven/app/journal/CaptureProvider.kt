@@ -11,6 +11,7 @@ import android.os.ParcelFileDescriptor
 import android.provider.MediaStore
 import java.io.ByteArrayOutputStream
 import java.io.FileNotFoundException
+import java.io.InputStream
 import java.security.SecureRandom
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.CountDownLatch
@@ -40,8 +41,9 @@ class CaptureProvider : ContentProvider() {
         var tooLarge = false
             private set
 
-        internal fun receive(pipe: ParcelFileDescriptor) {
-            ParcelFileDescriptor.AutoCloseInputStream(pipe).use { input ->
+        /** Reads what the camera app writes, until it closes its end (runs on its own thread). */
+        fun receive(stream: InputStream) {
+            stream.use { input ->
                 val chunk = ByteArray(64 * 1024)
                 while (true) {
                     val read = input.read(chunk)
@@ -81,7 +83,9 @@ class CaptureProvider : ContentProvider() {
         val capture = pending[token] ?: throw FileNotFoundException("unknown capture")
         if (!opened.add(token)) throw FileNotFoundException("already written")
         val (readEnd, writeEnd) = ParcelFileDescriptor.createPipe()
-        thread(name = "capture", isDaemon = true) { capture.receive(readEnd) }
+        thread(name = "capture", isDaemon = true) {
+            capture.receive(ParcelFileDescriptor.AutoCloseInputStream(readEnd))
+        }
         return writeEnd
     }
 

@@ -14,7 +14,7 @@ class KeystoreProtector(private val sealer: GcmSealer) : KeyProtector {
 
     override fun seal(plaintext: ByteArray): ByteArray = mapped { sealer.seal(plaintext) }
 
-    override fun open(sealed: ByteArray): ByteArray = mapped { sealer.open(sealed) }
+    override fun unseal(sealed: ByteArray): ByteArray = mapped { sealer.open(sealed) }
 
     override fun destroyKey() = mapped { sealer.destroy() }
 
