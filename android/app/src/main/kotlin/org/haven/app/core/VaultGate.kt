@@ -66,25 +66,29 @@ class VaultGate(
      */
     fun unlockWithCalculator(calculator: Calculator, onOpened: () -> Unit) {
         val locksBefore = lockCount.get()
-        run({ it.unlockWithCalculator(calculator) }) { outcome ->
-            val result = outcome.getOrNull()
-            if (result is UnlockResult.Opened) {
-                if (lockCount.get() != locksBefore) {
-                    haven.quickExit()
-                    result.session.close()
-                } else {
-                    opened(result.session)
-                    onOpened()
-                }
+        run({ haven ->
+            val result = haven.unlockWithCalculator(calculator)
+            // Her language is read here, off the UI thread, while the vault is surely open.
+            val lang = (result as? UnlockResult.Opened)?.let { runCatching { it.session.locale().toLang() }.getOrNull() }
+            result to lang
+        }) { outcome ->
+            val (result, lang) = outcome.getOrNull() ?: return@run
+            if (result !is UnlockResult.Opened) return@run
+            if (lockCount.get() != locksBefore) {
+                haven.quickExit()
+                result.session.close()
+            } else {
+                opened(result.session, lang ?: this.lang)
+                onOpened()
             }
         }
     }
 
-    /** After setup, or an unlock: remember the session and her language. Main thread. */
-    fun opened(newSession: Session) {
+    /** After setup or an unlock: remember the open session and her language. Main thread. */
+    fun opened(newSession: Session, language: Lang) {
         session?.close()
         session = newSession
-        lang = runCatching { newSession.locale() }.getOrNull()?.toLang() ?: lang
+        lang = language
     }
 
     fun setLanguage(newLang: Lang) {

@@ -131,7 +131,7 @@ class SetupActivity : Activity(), VaultScreen {
         haven.vault.run({ it.setup(pin, duressPin, options) }) { outcome ->
             createButton.isEnabled = true
             outcome.onSuccess { session ->
-                haven.vault.opened(session)
+                haven.vault.opened(session, lang)
                 haven.prefs.setupOffered = true
                 LauncherDisguise(this).switchTo(disguise)
                 startActivity(Intent(this, VaultHomeActivity::class.java))

@@ -192,6 +192,51 @@ class VaultScreensTest {
         assertEquals(VaultState.Unlocked, app.vault.haven.state())
     }
 
+    private fun editTexts(view: android.view.View): List<EditText> = when (view) {
+        is EditText -> listOf(view)
+        is android.view.ViewGroup -> (0 until view.childCount).flatMap { editTexts(view.getChildAt(it)) }
+        else -> emptyList()
+    }
+
+    @Test
+    fun `every text field in setup and settings keeps the keyboard from learning and autofill out`() {
+        unlocked()
+        for (screen in listOf(SetupActivity::class.java, SettingsActivity::class.java)) {
+            val fields = editTexts(openScreen(screen).get().window.decorView)
+            assertTrue("$screen has no fields", fields.isNotEmpty())
+            for (field in fields) {
+                assertTrue(field.imeOptions and android.view.inputmethod.EditorInfo.IME_FLAG_NO_PERSONALIZED_LEARNING != 0)
+                assertEquals(android.view.View.IMPORTANT_FOR_AUTOFILL_NO_EXCLUDE_DESCENDANTS, field.importantForAutofill)
+                assertFalse(field.isSaveEnabled)
+                val type = field.inputType
+                val noSuggestions = type and android.text.InputType.TYPE_TEXT_FLAG_NO_SUGGESTIONS != 0
+                val hidden = type and android.text.InputType.TYPE_NUMBER_VARIATION_PASSWORD != 0 &&
+                    type and android.text.InputType.TYPE_MASK_CLASS == android.text.InputType.TYPE_CLASS_NUMBER
+                assertTrue("$screen field without no-suggestions or hidden PIN input", noSuggestions || hidden)
+            }
+        }
+    }
+
+    @Test
+    fun `the language she chose is the vault's language after unlocking`() {
+        setUpVault()
+        app.vault.haven.unlock(PIN).let { it as org.haven.core.UnlockResult.Opened }.session.use { session ->
+            session.setLocale(org.haven.core.model.Locale.KK)
+        }
+        app.vault.lock()
+        app.prefs.setupOffered = true
+        val calculator = Robolectric.buildActivity(org.haven.app.calculator.CalculatorActivity::class.java).setup().get()
+        settle()
+        for (digit in PIN) calculator.window.decorView.clickTag(digit.toString())
+        calculator.window.decorView.clickTag("=")
+        settle()
+        assertEquals(org.haven.app.text.Lang.KK, app.vault.lang)
+        val home = openScreen(VaultHomeActivity::class.java).get()
+        assertNotNull(home.window.decorView.findViewWithTag<android.view.View>(VaultActivity.QUICK_EXIT_TAG))
+        val exit = home.window.decorView.findViewWithTag<android.widget.Button>(VaultActivity.QUICK_EXIT_TAG)
+        assertEquals("Шығу", exit.text.toString())
+    }
+
     @Test
     fun `setup creates the vault, switches the disguise and opens the vault`() {
         val setup = openScreen(SetupActivity::class.java).get()

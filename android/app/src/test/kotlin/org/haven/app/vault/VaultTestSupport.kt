@@ -38,7 +38,7 @@ fun setUpVault(duressPin: String? = null, behaviour: DuressBehaviour = DuressBeh
 fun openVault() {
     val result = app.vault.haven.unlock(PIN)
     check(result is org.haven.core.UnlockResult.Opened) { "vault did not open" }
-    app.vault.opened(result.session)
+    app.vault.opened(result.session, org.haven.app.text.Lang.EN)
 }
 
 fun View.clickTag(tag: String) {
