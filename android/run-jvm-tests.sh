@@ -49,5 +49,8 @@ if [[ "${HAVEN_MAVEN_OFFLINE:-0}" == 1 ]]; then
     mvn_args+=(-o)
 fi
 
+# Compiled classes of sources that no longer exist would otherwise linger and run.
+rm -rf "$here/jvm-test/target/classes" "$here/jvm-test/target/test-classes"
+
 step "mvn test (compile all app Kotlin against android-all; JUnit + Robolectric)"
 timed "mvn test" mvn "${mvn_args[@]}" test
