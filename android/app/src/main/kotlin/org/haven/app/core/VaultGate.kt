@@ -4,7 +4,6 @@ import android.os.Handler
 import android.os.Looper
 import org.haven.core.Calculator
 import org.haven.core.Haven
-import org.haven.core.HavenException
 import org.haven.core.Session
 import org.haven.core.UnlockResult
 import org.haven.core.model.Locale
@@ -115,11 +114,6 @@ class VaultGate(
     /** For tests: waits until the vault thread has finished what was queued before. */
     fun awaitIdle(timeoutSeconds: Long = 30) {
         worker.submit {}.get(timeoutSeconds, TimeUnit.SECONDS)
-    }
-
-    companion object {
-        /** True when [error] means the platform key is gone and the vault cannot be opened again. */
-        fun isKeyLost(error: Throwable?): Boolean = error is HavenException.ProtectorUnavailable
     }
 }
 
