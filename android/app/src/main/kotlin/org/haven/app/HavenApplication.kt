@@ -4,6 +4,8 @@ import android.app.Activity
 import android.app.Application
 import org.haven.app.core.VaultGate
 import org.haven.app.discretion.ForegroundWatcher
+import org.haven.app.journal.CaptureProvider
+import org.haven.app.journal.ExportProvider
 import org.haven.app.keystore.AndroidKeystoreKeys
 import org.haven.app.keystore.GcmSealer
 import org.haven.app.keystore.KeystoreProtector
@@ -30,8 +32,15 @@ open class HavenApplication : Application() {
         super.onCreate()
         prefs = ShellPrefs(this)
         vault = VaultGate(openHaven = ::openHaven)
-        watcher = ForegroundWatcher(lock = { vault.lock() })
+        watcher = ForegroundWatcher(lock = ::lockEverything)
         watcher.install(this)
+    }
+
+    /** Locks the core and forgets every export or photo still waiting in memory. */
+    private fun lockEverything() {
+        vault.lock()
+        ExportProvider.forgetAll()
+        CaptureProvider.forgetAll()
     }
 
     /**

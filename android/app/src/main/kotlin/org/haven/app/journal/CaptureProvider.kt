@@ -105,6 +105,11 @@ class CaptureProvider : ContentProvider() {
 
         fun authority(context: Context) = "${context.packageName}.capture"
 
+        /** Forgets every capture still waiting (the vault locked). */
+        fun forgetAll() {
+            pending.clear()
+        }
+
         /** A new one-time capture URI. */
         fun newCapture(context: Context, limitBytes: Int = DEFAULT_LIMIT_BYTES): Capture {
             val token = ByteArray(16).also(random::nextBytes).joinToString("") { "%02x".format(it) }

@@ -174,6 +174,39 @@ enum class UiText(val en: String, val ru: String, val kk: String) {
         "Анықтамалық ескірген; нөмірлер өзгеруі мүмкін.",
     ),
 
+    // Safety plan
+    PLAN_ADD_HINT("Add your own step", "Добавьте свой шаг", "Өз қадамыңызды қосыңыз"),
+    PLAN_ADOPT("Add to my plan", "В мой план", "Жоспарыма қосу"),
+    PLAN_DISMISS("Not for me", "Не подходит", "Маған сәйкес емес"),
+    PLAN_PROGRESS("%d of %d done", "Выполнено %d из %d", "%d / %d орындалды"),
+
+    // Contacts (more)
+    CONTACT_ADD("Add a contact", "Добавить контакт", "Байланыс қосу"),
+    CONTACT_EMERGENCY_MARK("emergency contact", "экстренный контакт", "шұғыл байланыс"),
+    SOS_TO("SOS to: %s", "SOS для: %s", "SOS: %s"),
+
+    // Journal (more)
+    JOURNAL_POLICE("Police were involved", "Была полиция", "Полиция қатысты"),
+    JOURNAL_POLICE_REF("Police reference (KUI, case number)", "Номер КУИ или дела", "КУИ немесе іс нөмірі"),
+    JOURNAL_MEDICAL("I got medical help", "Я обращалась за медицинской помощью", "Медициналық көмек алдым"),
+    JOURNAL_MEDICAL_REF("Medical certificate number", "Номер медицинской справки", "Медициналық анықтама нөмірі"),
+    JOURNAL_HIDE("Hide from the journal", "Скрыть из журнала", "Журналдан жасыру"),
+    JOURNAL_ORIGINAL_STAYS(
+        "The original file stays where it was (gallery, downloads): delete it there if someone could find it.",
+        "Исходный файл остаётся на месте (галерея, загрузки): удалите его там, если его могут найти.",
+        "Түпнұсқа файл орнында қалады (галерея, жүктеулер): оны біреу табуы мүмкін болса, сол жерден өшіріңіз.",
+    ),
+    JOURNAL_REVISION_LINE("Version %s: %s", "Версия %s: %s", "%s-нұсқа: %s"),
+    JOURNAL_DATE_INVALID("Write the date as 2026-03-01 14:30.", "Укажите дату так: 2026-03-01 14:30.", "Күнді былай жазыңыз: 2026-03-01 14:30."),
+    EXPORT_PIN("PIN, to confirm the export", "PIN-код для подтверждения экспорта", "Экспортты растау үшін PIN-код"),
+
+    // Orders (more)
+    ORDERS_ISSUED_BY("Issued by (police department, court)", "Кем выдано (отдел полиции, суд)", "Кім берді (полиция бөлімі, сот)"),
+    ORDERS_REFERENCE("Number", "Номер", "Нөмірі"),
+    ORDERS_OPEN_ENDED("No end date", "Без срока окончания", "Аяқталу мерзімі жоқ"),
+    ORDERS_DATE_INVALID("Write dates as 2026-03-01.", "Укажите даты так: 2026-03-01.", "Күндерді былай жазыңыз: 2026-03-01."),
+    ERROR_CHECK_INPUT("Please check what you typed.", "Проверьте, что вы ввели.", "Енгізгеніңізді тексеріңіз."),
+
     // Settings
     SETTINGS_LANGUAGE("Language", "Язык", "Тіл"),
     SETTINGS_CURRENT_PIN("Current PIN", "Текущий PIN-код", "Қазіргі PIN-код"),

@@ -15,7 +15,11 @@ import org.haven.app.discretion.VaultScreen
 import org.haven.app.haven
 import org.haven.app.text.UiText
 import org.haven.app.ui.Views
+import org.haven.app.core.toLocale
+import org.haven.core.HavenException
 import org.haven.core.Session
+import org.haven.core.choices
+import org.haven.core.model.ChoiceList
 
 /**
  * Base of every screen inside the vault:
@@ -100,6 +104,30 @@ abstract class VaultActivity : Activity(), VaultScreen {
         val minutes = haven.prefs.autoLockMinutes
         if (minutes > 0) idle.postDelayed(lockWhenIdle, minutes * 60_000L)
     }
+
+    /**
+     * Runs [work] on the session off the UI thread, then [show] on the main thread. A failure
+     * shows a plain message (never the error's text, which may name a field but never content).
+     */
+    protected fun <T> load(work: (Session) -> T, show: (T) -> Unit) {
+        vault.run({ work(session) }) { outcome ->
+            if (isFinishing || isDestroyed) return@run
+            outcome.onSuccess(show).onFailure { error ->
+                say(if (error is HavenException.InvalidInput) UiText.ERROR_CHECK_INPUT else UiText.ERROR_GENERIC)
+            }
+        }
+    }
+
+    /** Runs a change on the session, then rebuilds the screen. */
+    protected fun change(work: (Session) -> Unit) = load(work) { render() }
+
+    /** Labels of a core choice list in her language, by id. */
+    protected fun labels(list: ChoiceList): Map<String, String> =
+        choiceCache.getOrPut(list) {
+            runCatching { choices(list, lang.toLocale()) }.getOrDefault(emptyList()).associate { it.id to it.label }
+        }
+
+    private val choiceCache = mutableMapOf<ChoiceList, Map<String, String>>()
 
     /** A short message; never content, only chrome (toasts are drawn over other apps' windows). */
     protected fun say(text: UiText) = Toast.makeText(this, t(text), Toast.LENGTH_SHORT).show()

@@ -22,6 +22,10 @@ class VaultHomeActivity : VaultActivity() {
 
     companion object {
         val SECTIONS: List<Pair<UiText, Class<out Activity>>> = listOf(
+            UiText.HOME_PLAN to PlanActivity::class.java,
+            UiText.HOME_CONTACTS to ContactsActivity::class.java,
+            UiText.HOME_JOURNAL to JournalActivity::class.java,
+            UiText.HOME_ORDERS to OrdersActivity::class.java,
             UiText.HOME_SETTINGS to SettingsActivity::class.java,
         )
     }
