@@ -16,4 +16,4 @@ dependencyResolutionManagement {
 }
 
 rootProject.name = "Haven"
-include(":app")
+include(":app", ":core")
