@@ -93,6 +93,3 @@ class OrdersActivity : VaultActivity() {
         }
     }
 }
-
-/** The core's content ids for enum values are their names in lower case ("police_protective_order"). */
-fun Enum<*>.id(): String = name.lowercase()
