@@ -10,4 +10,7 @@ section() { printf '\n==== %s (%s)\n' "$1" "$(date +%H:%M:%S)"; }
 section "Rust: core, CLI (unit, integration, property, crash tests)"
 cargo test --workspace --locked
 
+section "Fuzz smoke: pack reader, HSDS importer, query folding (fixed number of runs)"
+scripts/fuzz-smoke.sh
+
 printf '\nAll test suites passed.\n'

@@ -4,8 +4,9 @@
 //! is a manual one, so throttling can be shown without waiting for it.
 
 use haven_core::{
-    DuressBehaviour, DuressOptions, InsecureSoftwareProtector, Locale, ManualClock, Pin,
-    SetupOptions, UnlockOutcome, Vault, VaultOptions, VaultState,
+    ContactDraft, DirectoryQuery, DuressBehaviour, DuressOptions, EntryDraft, IncidentKind,
+    InsecureSoftwareProtector, Locale, ManualClock, Pin, SetupOptions, UnlockOutcome, Vault,
+    VaultOptions, VaultState,
 };
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -86,8 +87,33 @@ fn demo() -> Result<(), haven_core::Error> {
     println!("  files in the data directory: {}", files.join(", "));
 
     println!("\n2. Write, quick exit, unlock");
-    timed("write: set the display language to Kazakh", || {
-        session.set_locale(Locale::Kk)
+    let entry = timed(
+        "write: a journal entry (revision hashed into the chain)",
+        || {
+            session.add_journal_entry(&EntryDraft {
+                occurred_at: haven_core::Clock::now(clock.as_ref()) - chrono::Duration::hours(3),
+                time_zone: "Asia/Almaty".into(),
+                kinds: vec![IncidentKind::Threats],
+                narrative: "Demo entry: threats by phone in the evening.".into(),
+                injuries: None,
+                witnesses: None,
+                place: Some("home".into()),
+                police_involved: false,
+                police_reference: None,
+                medical_involved: false,
+                medical_reference: None,
+            })
+        },
+    )?;
+    timed("write: a trusted contact (phone normalized)", || {
+        session.add_contact(&ContactDraft {
+            name: "Demo friend".into(),
+            phone: "8 701 000 00 00".into(),
+            relation: "friend".into(),
+            code_word: None,
+            capabilities: vec!["call_police".into()],
+            emergency: true,
+        })
     })?;
     timed("quick exit (close the database, forget the keys)", || {
         vault.lock()
@@ -100,7 +126,28 @@ fn demo() -> Result<(), haven_core::Error> {
         UnlockOutcome::Opened(s) => s,
         other => return Err(unexpected(&other)),
     };
-    println!("  language read back: {}", session.locale()?);
+    let chain = timed("read back: verify the evidence chain", || {
+        session.verify_chain()
+    })?;
+    println!(
+        "  entry {} is there; contacts: {}; chain intact: {}",
+        session.journal_entry(entry.id)?.id,
+        session.contacts()?.len(),
+        matches!(chain, haven_core::ChainStatus::Intact(_))
+    );
+    let hits = timed(
+        "directory search \"полиц\" (bundled Kazakhstan pack)",
+        || {
+            session.search_directory(&DirectoryQuery {
+                text: "полиц".into(),
+                ..Default::default()
+            })
+        },
+    )?;
+    for hit in hits.iter().take(2) {
+        let number = hit.phones.first().map_or("", |p| p.number.as_str());
+        println!("    {} — {number}", hit.name);
+    }
     vault.lock();
 
     println!("\n3. Duress PIN");
@@ -111,8 +158,8 @@ fn demo() -> Result<(), haven_core::Error> {
         other => return Err(unexpected(&other)),
     };
     println!(
-        "  a vault opened; its language: {} (the decoy holds none of the real data)",
-        decoy.locale()?
+        "  a vault opened; contacts in it: {} (the decoy holds none of the real data)",
+        decoy.contacts()?.len()
     );
     vault.lock();
 

@@ -10,6 +10,7 @@
 
 mod demo;
 mod input;
+mod pack;
 mod vault_cmd;
 
 use clap::{Parser, Subcommand};
@@ -52,6 +53,12 @@ enum Command {
         #[command(subcommand)]
         action: vault_cmd::Action,
     },
+    /// Build, sign, verify and inspect directory packs (`haven pack --help`; docs/pack-format.md).
+    #[command(disable_help_flag = true)]
+    Pack {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -63,5 +70,6 @@ fn main() -> ExitCode {
             protector_key,
             action,
         } => vault_cmd::run(&data_dir, protector_key, action),
+        Command::Pack { args } => pack::run(args),
     }
 }

@@ -73,8 +73,9 @@ fn unlock_benches(c: &mut Criterion) {
     group.finish();
 }
 
-/// A vault holding 10,000 journal entries (fast KDF: the KDF is not what these measure).
-fn full_vault(dir: &std::path::Path) -> Vault {
+/// A fresh vault with the fast (insecure) KDF and an open session: the KDF is not what the
+/// quick-exit and wipe benchmarks measure.
+fn fast_vault(dir: &std::path::Path) -> (Vault, haven_core::Session) {
     let protector = Arc::new(InsecureSoftwareProtector::new(dir.join("key")));
     let clock = Arc::new(ManualClock::new(chrono::Utc::now()));
     let vault = Vault::with_options(
@@ -91,6 +92,12 @@ fn full_vault(dir: &std::path::Path) -> Vault {
             wipe_after_failures: None,
         })
         .unwrap();
+    (vault, session)
+}
+
+/// A vault holding 10,000 journal entries.
+fn full_vault(dir: &std::path::Path) -> Vault {
+    let (vault, session) = fast_vault(dir);
     let start = chrono::Utc::now() - chrono::Duration::days(1000);
     let drafts: Vec<EntryDraft> = (0..10_000)
         .map(|i| EntryDraft {
@@ -196,22 +203,7 @@ fn wipe(c: &mut Criterion) {
 
 /// A fresh vault (about 1 MB on disk with both databases) holding one entry.
 fn small_vault(dir: &std::path::Path) -> Vault {
-    let protector = Arc::new(InsecureSoftwareProtector::new(dir.join("key")));
-    let clock = Arc::new(ManualClock::new(chrono::Utc::now()));
-    let vault = Vault::with_options(
-        dir.join("data"),
-        protector,
-        VaultOptions::insecure_fast_kdf_for_tests(clock),
-    )
-    .unwrap();
-    let session = vault
-        .setup(SetupOptions {
-            pin: pin(PIN),
-            duress: None,
-            locale: Locale::En,
-            wipe_after_failures: None,
-        })
-        .unwrap();
+    let (vault, session) = fast_vault(dir);
     session
         .add_journal_entry(&EntryDraft {
             occurred_at: chrono::Utc::now() - chrono::Duration::days(1),

@@ -16,6 +16,7 @@ use zeroize::Zeroizing;
 const MIGRATIONS: &[&str] = &[
     include_str!("sql/v1_core.sql"),
     include_str!("sql/v2_data.sql"),
+    include_str!("sql/v3_directory.sql"),
 ];
 
 /// The schema version this build writes.
@@ -64,9 +65,11 @@ pub fn configure(conn: &Connection) -> Result<()> {
         "PRAGMA temp_store = MEMORY",
         "PRAGMA secure_delete = ON",
         "PRAGMA foreign_keys = ON",
-        // 16 MiB of page cache (SQLite's default is 2 MiB): an attachment written in one
-        // transaction then stays in memory until commit, so each page is encrypted once
-        // instead of being spilled (encrypted) and rewritten (encrypted again).
+        // 16 MiB of decrypted pages (allocated only as pages are read). SQLCipher decrypts and
+        // authenticates every page it loads; with SQLite's default 2 MiB, a directory search over
+        // 10,000 services re-decrypted much of the full-text index on every keystroke
+        // (~15 ms instead of ~1 ms; docs/benchmarks-directory.md), and a large attachment was
+        // spilled (encrypted) and rewritten (encrypted again) before its commit.
         "PRAGMA cache_size = -16384",
         // After a checkpoint the WAL shrinks back to at most 4 MiB instead of keeping its
         // largest size (stale pages, and more to delete in a wipe).

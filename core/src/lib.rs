@@ -16,6 +16,7 @@ mod contacts;
 pub mod content;
 mod danger;
 mod db;
+pub mod directory;
 mod error;
 mod export;
 mod fsutil;
@@ -36,6 +37,10 @@ mod vault;
 
 pub use contacts::{Contact, ContactDraft};
 pub use db::SCHEMA_VERSION;
+pub use directory::{
+    DirectoryHit, DirectoryQuery, GeoPoint, HitPhone, HitPlace, OpenStatus, OpeningHours, PackInfo,
+    ServiceType,
+};
 pub use error::{Error, Result};
 pub use export::{
     BundlePassphrase, ReportRequest, ReportSelection, MAX_BUNDLE_BYTES, MIN_PASSPHRASE_CHARS,
@@ -68,6 +73,7 @@ pub use vault::{
 /// and migrating step by step. Not for application code.
 pub mod testing {
     pub use crate::db::{configure, migrate, migrate_to};
+    pub use crate::directory::raw as directory;
 
     /// Opens an existing database file with a raw 256-bit key exactly as the vault does
     /// (key, pragmas, migrations, content seeding). For migration tests on fixtures.

@@ -6,13 +6,16 @@ use crate::keyfile::Db;
 use crate::locale::Locale;
 use rusqlite::Connection;
 
-/// Seeds a freshly created database.
-pub(crate) fn seed_new_vault(conn: &Connection, locale: Locale, _db: Db) -> Result<()> {
+/// Seeds a freshly created database: settings, and the bundled directory pack (installed
+/// through the same verifier as any update, so a corrupt build fails setup loudly).
+pub(crate) fn seed_new_vault(conn: &mut Connection, locale: Locale, _db: Db) -> Result<()> {
     conn.execute(
         "INSERT INTO settings (key, value) VALUES ('locale', ?1)",
         [locale.tag()],
     )?;
-    crate::plan::seed(conn)
+    crate::plan::seed(conn)?;
+    crate::directory::install_bundled(conn, chrono::Utc::now())?;
+    Ok(())
 }
 
 /// Runs on every open, after migrations: adds content a vault does not have yet (plan

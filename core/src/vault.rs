@@ -245,7 +245,7 @@ impl VaultInner {
         })
     }
 
-    /// The vault's clock (injectable for tests).
+    /// The vault's clock (injectable for tests): recorded-at times, "open now", pack expiry.
     pub(crate) fn now(&self) -> DateTime<Utc> {
         self.options.clock.now()
     }
@@ -325,11 +325,11 @@ impl VaultInner {
         let real_dek: Key256 = random_bytes::<32>();
         let decoy_dek: Key256 = random_bytes::<32>();
         {
-            let decoy = db::open(&self.db_path(Db::Decoy), &decoy_dek, true)?;
-            crate::seed::seed_new_vault(&decoy, options.locale, Db::Decoy)?;
+            let mut decoy = db::open(&self.db_path(Db::Decoy), &decoy_dek, true)?;
+            crate::seed::seed_new_vault(&mut decoy, options.locale, Db::Decoy)?;
         }
-        let real = db::open(&self.db_path(Db::Real), &real_dek, true)?;
-        crate::seed::seed_new_vault(&real, options.locale, Db::Real)?;
+        let mut real = db::open(&self.db_path(Db::Real), &real_dek, true)?;
+        crate::seed::seed_new_vault(&mut real, options.locale, Db::Real)?;
         drop(real);
 
         let mut keys = KeysFile::new(self.options.kdf);
