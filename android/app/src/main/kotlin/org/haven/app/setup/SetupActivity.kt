@@ -99,6 +99,7 @@ class SetupActivity : Activity(), VaultScreen {
         if (!haven.keyBoundToDeviceUnlock()) content.addView(Views.body(this, t(UiText.SETUP_NO_LOCK_SCREEN)))
         content.addView(message)
         content.addView(createButton)
+        content.isFocusableInTouchMode = true
         setContentView(Views.scroll(content))
     }
 

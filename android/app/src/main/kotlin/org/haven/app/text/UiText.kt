@@ -213,6 +213,7 @@ enum class UiText(val en: String, val ru: String, val kk: String) {
     SETTINGS_CHANGE_PIN("Change PIN", "Сменить PIN-код", "PIN-кодты өзгерту"),
     SETTINGS_NEW_PIN("New PIN", "Новый PIN-код", "Жаңа PIN-код"),
     SETTINGS_DURESS("Second PIN (for when you are forced)", "Второй PIN-код (если вас заставляют)", "Екінші PIN-код (мәжбүрлегенде)"),
+    SETTINGS_DURESS_PIN("Second PIN", "Второй PIN-код", "Екінші PIN-код"),
     SETTINGS_DURESS_SET("Set second PIN", "Задать второй PIN-код", "Екінші PIN-кодты орнату"),
     SETTINGS_DURESS_CLEAR("Remove second PIN", "Убрать второй PIN-код", "Екінші PIN-кодты алып тастау"),
     SETTINGS_WIPE_AFTER("Erase everything after 10 wrong PINs in a row", "Удалить всё после 10 неверных PIN-кодов подряд", "Қатарынан 10 қате PIN-кодтан кейін бәрін өшіру"),

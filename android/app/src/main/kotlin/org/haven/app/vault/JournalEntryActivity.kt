@@ -80,7 +80,7 @@ class JournalEntryActivity : VaultActivity() {
         }
         return Views.column(
             this,
-            occurred, narrative,
+            label(t(UiText.JOURNAL_WHEN)), occurred, narrative,
             Views.heading(this, t(UiText.JOURNAL_KINDS)), kindBoxes,
             injuries, witnesses, place,
             Views.checkBox(this, t(UiText.JOURNAL_POLICE), police) { police = it }, policeRef,

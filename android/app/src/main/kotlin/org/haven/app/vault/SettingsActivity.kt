@@ -95,7 +95,7 @@ class SettingsActivity : VaultActivity() {
 
     private fun duressSection(): View {
         val current = pinField(UiText.SETTINGS_CURRENT_PIN)
-        val duress = pinField(UiText.SETTINGS_DURESS)
+        val duress = pinField(UiText.SETTINGS_DURESS_PIN)
         var behaviour = DuressBehaviour.NOTHING_HERE
         var shred = false
         return section(

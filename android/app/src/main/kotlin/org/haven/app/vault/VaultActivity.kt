@@ -76,6 +76,8 @@ abstract class VaultActivity : Activity(), VaultScreen {
         }
         val root = LinearLayout(this).apply {
             orientation = LinearLayout.VERTICAL
+            // Takes the initial focus, so that no text field (and no keyboard) opens by itself.
+            isFocusableInTouchMode = true
             addView(bar)
             addView(Views.scroll(content()))
         }

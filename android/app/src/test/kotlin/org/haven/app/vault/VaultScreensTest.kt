@@ -101,6 +101,30 @@ class VaultScreensTest {
     }
 
     @Test
+    fun `no window shows a title bar or the app's package name`() {
+        unlocked()
+        val screens = listOf(
+            org.haven.app.calculator.CalculatorActivity::class.java,
+            SetupActivity::class.java,
+            VaultHomeActivity::class.java,
+        ) + VaultHomeActivity.SECTIONS.map { it.second }
+        for (screen in screens) {
+            val activity = openScreen(screen).get()
+            settle()
+            assertTrue("$screen has a title bar", activity.window.hasFeature(android.view.Window.FEATURE_NO_TITLE))
+            assertNull(activity.actionBar)
+            val texts = editTextsAndLabels(activity.window.decorView)
+            assertTrue("$screen shows the package name", texts.none { it.contains("org.haven") })
+        }
+    }
+
+    private fun editTextsAndLabels(view: android.view.View): List<String> = when (view) {
+        is android.widget.TextView -> listOf(view.text.toString(), view.hint?.toString().orEmpty())
+        is android.view.ViewGroup -> (0 until view.childCount).flatMap { editTextsAndLabels(view.getChildAt(it)) }
+        else -> emptyList()
+    }
+
+    @Test
     fun `FLAG_SECURE on every vault window and on setup`() {
         unlocked()
         val screens = listOf(VaultHomeActivity::class.java, SetupActivity::class.java) + VaultHomeActivity.SECTIONS.map { it.second }
