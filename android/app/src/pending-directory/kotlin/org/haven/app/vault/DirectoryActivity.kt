@@ -26,7 +26,7 @@ import org.haven.core.model.ServiceType
 class DirectoryActivity : VaultActivity() {
     override val screenTitle = UiText.HOME_DIRECTORY
 
-    private var text = ""
+    private var searchText = ""
     private var type: ServiceType? = null
     private var openNow = false
     private lateinit var results: LinearLayout
@@ -37,14 +37,18 @@ class DirectoryActivity : VaultActivity() {
     )
 
     override fun content(): View {
-        results = Views.column(this).apply { setPadding(0, 0, 0, 0) }
+        results = Views.column(this).apply {
+            setPadding(0, 0, 0, 0)
+            tag = RESULTS_TAG
+        }
         val search = PrivateInput.field(this, PrivateInput.Kind.TEXT, t(UiText.DIRECTORY_SEARCH)).apply {
-            setText(text)
+            setText(searchText)
+            tag = SEARCH_TAG
             addTextChangedListener(object : TextWatcher {
                 override fun beforeTextChanged(s: CharSequence?, start: Int, count: Int, after: Int) = Unit
                 override fun onTextChanged(s: CharSequence?, start: Int, before: Int, count: Int) = Unit
                 override fun afterTextChanged(s: Editable?) {
-                    text = s?.toString().orEmpty()
+                    searchText = s?.toString().orEmpty()
                     query()
                 }
             })
@@ -61,7 +65,7 @@ class DirectoryActivity : VaultActivity() {
             Views.checkBox(this, t(UiText.DIRECTORY_OPEN_NOW), openNow) {
                 openNow = it
                 query()
-            },
+            }.apply { tag = OPEN_NOW_TAG },
             results,
         )
         load({ it.directoryInfo() }) { info ->
@@ -73,7 +77,7 @@ class DirectoryActivity : VaultActivity() {
 
     private fun query() = typing.onQuery(
         DirectoryQuery(
-            text = text,
+            text = searchText,
             serviceTypes = listOfNotNull(type),
             place = null,
             language = null,
@@ -86,7 +90,7 @@ class DirectoryActivity : VaultActivity() {
 
     private fun show(hits: List<DirectoryHit>) {
         results.removeAllViews()
-        if (hits.isEmpty() && (text.isNotBlank() || type != null || openNow)) {
+        if (hits.isEmpty() && (searchText.isNotBlank() || type != null || openNow)) {
             results.addView(label(t(UiText.DIRECTORY_NO_RESULTS)))
         }
         for (hit in hits) results.addView(card(hit))
@@ -119,5 +123,11 @@ class DirectoryActivity : VaultActivity() {
     override fun onDestroy() {
         typing.cancel()
         super.onDestroy()
+    }
+
+    companion object {
+        const val SEARCH_TAG = "directory-search"
+        const val OPEN_NOW_TAG = "directory-open-now"
+        const val RESULTS_TAG = "directory-results"
     }
 }
