@@ -3,7 +3,9 @@
 #   1. builds libhaven_ffi (debug) and the embedded uniffi-bindgen,
 #   2. generates the Kotlin (library mode, JVM config) into target/generated-sources/uniffi,
 #   3. runs the JUnit 5 tests with Maven (JNA finds the library through jna.library.path).
-# With HAVEN_BENCH=1 it runs only the FFI benchmark (JUnit tag "benchmark") instead.
+# With HAVEN_BENCH=1 it runs only the FFI benchmark (JUnit tag "benchmark") instead, against the
+# library built with the `bench` profile (the optimization the Rust side of the comparison,
+# `cargo bench -p haven-ffi --bench ffi`, uses).
 # Needs: cargo, a JDK 17+, Maven; Maven downloads its plugins and libraries on the first run.
 set -euo pipefail
 
@@ -36,11 +38,20 @@ timed "bindgen kotlin" "$target_dir/debug/uniffi-bindgen" generate "$lib" \
 # What the tests are compiled against, for bindings/tests/generated_bindings.rs.
 (cd "$out" && find . -type f -name '*.kt' | LC_ALL=C sort | xargs sha256sum) >"$here/target/generated.sha256"
 
-mvn_args=(-q -B -f "$here/pom.xml" "-Djna.library.path=$target_dir/debug")
+lib_dir="$target_dir/debug"
+mvn_args=(-q -B -f "$here/pom.xml")
 if [[ "${HAVEN_BENCH:-0}" == 1 ]]; then
+    step "cargo build -p haven-ffi --profile bench"
+    timed "cargo build haven-ffi (bench profile)" cargo build -p haven-ffi --profile bench
+    lib_dir="$target_dir/release"
     mvn_args+=(-Dgroups=benchmark -DexcludedGroups=none)
 fi
+mvn_args+=("-Djna.library.path=$lib_dir")
 step "mvn test"
+# Classes compiled from older sources would stay on the compile classpath (stale overloads):
+# compile from scratch (the generated sources are kept; mvn clean would delete them).
+rm -rf "$here/target/surefire-reports" "$here/target/classes" "$here/target/test-classes" \
+    "$here/target/kotlin-ic"
 timed "mvn test" mvn "${mvn_args[@]}" test
 
 # Surefire's counts, summed over the test classes.

@@ -7,7 +7,7 @@
 //! - [`Haven`]: the vault in the app's data directory (state, setup, unlock, quick exit, wipe).
 //! - [`Calculator`]: the disguise; `=` on 6–12 digits offers a PIN candidate that
 //!   [`Haven::unlock_with_calculator`] takes without the digits crossing the FFI.
-//! - [`Session`]: an open vault: settings and PINs, and the survivor's data.
+//! - [`Session`]: an open vault: settings and PINs, the survivor's data, the directory.
 //! - [`KeyProtector`]: implemented by the shells with the platform's non-exportable key.
 //! - [`HavenError`]: the one public error; no message ever contains survivor data, and panics
 //!   are reduced to [`HavenError::Internal`] without their message.
@@ -24,6 +24,7 @@ uniffi::setup_scaffolding!();
 mod calculator;
 mod content;
 mod data;
+mod directory;
 mod error;
 mod haven;
 mod live;

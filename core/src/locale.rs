@@ -6,7 +6,8 @@ use std::str::FromStr;
 
 /// A display language: Kazakh (Cyrillic), Russian or English.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+// `HavenLocale` abroad: `Locale` would clash with Foundation.Locale and java.util.Locale.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum), uniffi(name = "HavenLocale"))]
 #[serde(rename_all = "lowercase")]
 pub enum Locale {
     /// Kazakh, Cyrillic script.

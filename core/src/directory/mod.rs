@@ -35,6 +35,7 @@ pub const BUNDLED_PACK: &[u8] = include_bytes!("../../packs/kz/kz.havenpack");
 
 /// The installed pack.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PackInfo {
     /// ISO 3166-1 alpha-2 region ("KZ").
     pub region: String,
@@ -52,6 +53,7 @@ pub struct PackInfo {
 
 /// A point the shell supplies for ordering by distance. Never stored.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct GeoPoint {
     pub latitude: f64,
     pub longitude: f64,
@@ -59,30 +61,39 @@ pub struct GeoPoint {
 
 /// A directory search. `Default` gives an empty query (which returns nothing).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DirectoryQuery {
     /// What she typed, in any script; each word matches as a prefix. Capped at
     /// [`MAX_QUERY_CHARS`]; FTS syntax has no effect.
     pub text: String,
     /// Only services of any of these types (empty: all).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub service_types: Vec<ServiceType>,
     /// Only services in this city or region (any script, prefix), plus national services
     /// without a physical place.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub place: Option<String>,
     /// Only services offered in this language (ISO 639 code, e.g. "kk").
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub language: Option<String>,
     /// Only services open now by their published hours (unknown hours never count as open),
     /// plus emergency lines, which are never filtered out.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub open_now: bool,
     /// Order by distance from this point instead of by relevance.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub near: Option<GeoPoint>,
     /// Display language; the session's if `None`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub locale: Option<Locale>,
     /// Most hits (0: [`DEFAULT_LIMIT`]; capped at [`MAX_LIMIT`]).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub limit: u32,
 }
 
 /// A service found in the directory, with what the shell needs to show and dial it.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DirectoryHit {
     /// Stable id within the pack (for [`Session::directory_service`]).
     pub id: String,
@@ -112,6 +123,7 @@ pub struct DirectoryHit {
 
 /// A number to dial or text.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HitPhone {
     /// Digits, optionally with a leading "+": dial exactly this.
     pub number: String,
@@ -126,6 +138,7 @@ pub struct HitPhone {
 
 /// Where a service is. A confidential place has no address, postal code or coordinates.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HitPlace {
     pub name: Option<String>,
     /// Street address; `None` when confidential or not published.
@@ -142,6 +155,7 @@ pub struct HitPlace {
 
 /// One weekly opening rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OpeningHours {
     /// iCalendar days, e.g. "MO,TU,WE,TH,FR".
     pub byday: String,

@@ -17,6 +17,7 @@ use chrono_tz::Tz;
 
 /// Whether a service is open at a moment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum OpenStatus {
     /// Open now according to its published hours.
     Open,

@@ -12,6 +12,7 @@ use std::str::FromStr;
 /// What kind of help a service gives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ServiceType {
     /// A shelter (address confidential, intake by phone).
     Shelter,

@@ -1,7 +1,7 @@
 package org.haven.core
 
 import org.haven.core.model.CalcKey
-import org.haven.core.model.Locale
+import org.haven.core.model.HavenLocale
 import org.haven.core.model.VaultState
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
@@ -30,7 +30,7 @@ class ConcurrencyTest {
     @Test
     fun `one session used from eight threads at once`(): Unit = TempVault().use { v ->
         v.setup().use { session ->
-            val locales = listOf(Locale.KK, Locale.RU, Locale.EN)
+            val locales = listOf(HavenLocale.KK, HavenLocale.RU, HavenLocale.EN)
             onThreads(8) { t ->
                 repeat(200) { i ->
                     session.setLocale(locales[(t + i) % 3])
@@ -68,7 +68,7 @@ class ConcurrencyTest {
                 // Keep calling until well after the exit; every call either works or says Locked.
                 while (exited.count > 0) {
                     try {
-                        session.setLocale(Locale.RU)
+                        session.setLocale(HavenLocale.RU)
                         session.locale()
                         ok.incrementAndGet()
                     } catch (e: HavenException.Locked) {

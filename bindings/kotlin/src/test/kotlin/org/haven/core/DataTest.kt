@@ -7,7 +7,7 @@ import org.haven.core.model.ChoiceList
 import org.haven.core.model.ContactDraft
 import org.haven.core.model.EntryDraft
 import org.haven.core.model.IncidentKind
-import org.haven.core.model.Locale
+import org.haven.core.model.HavenLocale
 import org.haven.core.model.OrderDraft
 import org.haven.core.model.OrderKind
 import org.haven.core.model.OrderStatus
@@ -204,7 +204,7 @@ class DataTest {
             assertEquals(updated, s.protectionOrder(order.id))
             s.removeProtectionOrder(order.id)
             assertTrue(s.protectionOrders().isEmpty())
-            val info = orderKindInfo(OrderKind.COURT_SPECIAL_REQUIREMENTS, Locale.RU)
+            val info = orderKindInfo(OrderKind.COURT_SPECIAL_REQUIREMENTS, HavenLocale.RU)
             assertTrue(info.name.isNotBlank())
             assertTrue(info.sources.isNotEmpty())
         }
@@ -212,23 +212,23 @@ class DataTest {
 
     @Test
     fun `danger signs, rights and content`(): Unit = TempVault().use { v ->
-        v.setup(options = options(locale = Locale.KK)).use { s ->
+        v.setup(options = options(locale = HavenLocale.KK)).use { s ->
             val signs = s.dangerSigns()
-            assertEquals(dangerSigns(Locale.KK), signs)
+            assertEquals(dangerSigns(HavenLocale.KK), signs)
             val first = signs.signs[0].id
             s.setDangerSignTicked(first, true)
             assertEquals(listOf(first), s.tickedDangerSigns())
             s.setDangerSignTicked(first, false)
             assertTrue(s.tickedDangerSigns().isEmpty())
             assertThrows<HavenException.InvalidInput> { s.setDangerSignTicked("no_such_sign", true) }
-            assertEquals(rights(Locale.KK), s.rights())
+            assertEquals(rights(HavenLocale.KK), s.rights())
             assertTrue(s.rights().isNotEmpty())
         }
         for (list in ChoiceList.values()) {
-            assertTrue(choices(list, Locale.RU).isNotEmpty(), "$list")
+            assertTrue(choices(list, HavenLocale.RU).isNotEmpty(), "$list")
         }
-        assertEquals(choices(ChoiceList.INCIDENT_KINDS, Locale.EN).map { it.id },
-            choices(ChoiceList.INCIDENT_KINDS, Locale.KK).map { it.id })
+        assertEquals(choices(ChoiceList.INCIDENT_KINDS, HavenLocale.EN).map { it.id },
+            choices(ChoiceList.INCIDENT_KINDS, HavenLocale.KK).map { it.id })
     }
 
     @Test
@@ -237,10 +237,10 @@ class DataTest {
         val e = s.addJournalEntry(entry("He took my passport"))
         s.addAttachment(e.id, AttachmentDraft(AttachmentKind.DOCUMENT, "scan.pdf", "application/pdf"), ByteArray(10_000) { 7 })
         val from = Instant.parse("2026-01-01T00:00:00Z")
-        val report = s.exportReport(PIN, ReportRequest(ReportSelection.Between(from, from.plus(365, ChronoUnit.DAYS)), Locale.EN, false))
+        val report = s.exportReport(PIN, ReportRequest(ReportSelection.Between(from, from.plus(365, ChronoUnit.DAYS)), HavenLocale.EN, false))
         assertTrue(report.contains("He took my passport"))
         assertThrows<HavenException.InvalidInput> {
-            s.exportReport(WRONG_PIN, ReportRequest(ReportSelection.Entries(listOf(e.id)), Locale.EN, false))
+            s.exportReport(WRONG_PIN, ReportRequest(ReportSelection.Entries(listOf(e.id)), HavenLocale.EN, false))
         }
         val bundle = s.exportBundle(PIN, PASSPHRASE)
         val streamed = ByteArrayOutputStream()

@@ -1,7 +1,7 @@
 package org.haven.core
 
 import org.haven.core.model.DuressBehaviour
-import org.haven.core.model.Locale
+import org.haven.core.model.HavenLocale
 import java.nio.file.Files
 import java.nio.file.Path
 import java.security.SecureRandom
@@ -84,7 +84,7 @@ class TestProtector : KeyProtector {
 }
 
 fun options(
-    locale: Locale = Locale.EN,
+    locale: HavenLocale = HavenLocale.EN,
     behaviour: DuressBehaviour = DuressBehaviour.NOTHING_HERE,
     shredReal: Boolean = false,
     wipeAfter: UInt? = null,

@@ -1,7 +1,7 @@
 package org.haven.core
 
 import org.haven.core.model.DuressBehaviour
-import org.haven.core.model.Locale
+import org.haven.core.model.HavenLocale
 import org.haven.core.model.VaultState
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
@@ -20,10 +20,10 @@ class VaultFlowTest {
     @Test
     fun `setup, lock, unlock, session settings and PINs, quick exit, wipe`(): Unit = TempVault().use { v ->
         assertSame(VaultState.NotSetUp, v.haven.state())
-        val first = v.setup(options = options(locale = Locale.RU))
+        val first = v.setup(options = options(locale = HavenLocale.RU))
         assertTrue(first.isOpen())
         assertSame(VaultState.Unlocked, v.haven.state())
-        assertEquals(Locale.RU, first.locale())
+        assertEquals(HavenLocale.RU, first.locale())
         assertTrue(v.protector.seals.get() > 0, "the keys file went through the Kotlin protector")
 
         v.haven.lock()
@@ -36,9 +36,9 @@ class VaultFlowTest {
         v.haven.open(PIN).use { s ->
             assertTrue(s.isOpen())
             // Settings.
-            assertEquals(Locale.RU, s.locale())
-            s.setLocale(Locale.KK)
-            assertEquals(Locale.KK, s.locale())
+            assertEquals(HavenLocale.RU, s.locale())
+            s.setLocale(HavenLocale.KK)
+            assertEquals(HavenLocale.KK, s.locale())
             // PIN asked again before sensitive actions.
             s.verifyPin(PIN)
             val wrong = assertThrows<HavenException.InvalidInput> { s.verifyPin(WRONG_PIN) }
@@ -54,7 +54,7 @@ class VaultFlowTest {
             s.changePin(PIN, NEW_PIN)
             assertTrue(s.isOpen(), "changing the PIN keeps the session open")
             // The handle the Haven holds is the same session.
-            v.haven.currentSession()!!.use { again -> assertEquals(Locale.KK, again.locale()) }
+            v.haven.currentSession()!!.use { again -> assertEquals(HavenLocale.KK, again.locale()) }
         }
 
         // Quick exit: instant, idempotent, and every session call then fails with Locked.
@@ -67,7 +67,7 @@ class VaultFlowTest {
         assertFalse(s.isOpen())
         assertNull(v.haven.currentSession())
         assertThrows<HavenException.Locked> { s.locale() }
-        assertThrows<HavenException.Locked> { s.setLocale(Locale.EN) }
+        assertThrows<HavenException.Locked> { s.setLocale(HavenLocale.EN) }
         assertThrows<HavenException.Locked> { s.verifyPin(NEW_PIN) }
         assertThrows<HavenException.Locked> { s.changePin(NEW_PIN, PIN) }
         assertThrows<HavenException.Locked> { s.clearDuressPin(NEW_PIN) }
@@ -79,7 +79,7 @@ class VaultFlowTest {
 
         // The old PIN no longer opens anything; the new one does, with the data kept.
         assertInstanceOf(UnlockResult.NotOpened::class.java, v.haven.unlock(PIN))
-        v.haven.open(NEW_PIN).use { assertEquals(Locale.KK, it.locale()) }
+        v.haven.open(NEW_PIN).use { assertEquals(HavenLocale.KK, it.locale()) }
 
         // Wipe: the platform key goes first, then every file; the vault is back to NotSetUp.
         val open = v.haven.currentSession()!!
@@ -99,21 +99,21 @@ class VaultFlowTest {
     @Test
     fun `duress PIN opening the decoy shows the decoy, never the real vault`(): Unit = TempVault().use { v ->
         v.setup(DURESS_PIN, options(behaviour = DuressBehaviour.OPEN_DECOY)).use { real ->
-            real.setLocale(Locale.KK) // only in the real vault
+            real.setLocale(HavenLocale.KK) // only in the real vault
         }
         v.haven.lock()
         v.haven.open(DURESS_PIN).use { decoy ->
             assertTrue(decoy.isOpen())
-            assertEquals(Locale.EN, decoy.locale(), "the decoy keeps the setup language")
+            assertEquals(HavenLocale.EN, decoy.locale(), "the decoy keeps the setup language")
             // In the decoy, PIN settings check the PIN and change nothing.
             decoy.setWipeAfterFailures(DURESS_PIN, 5u)
             decoy.clearDuressPin(DURESS_PIN)
         }
         v.haven.lock()
-        v.haven.open(PIN).use { assertEquals(Locale.KK, it.locale()) }
+        v.haven.open(PIN).use { assertEquals(HavenLocale.KK, it.locale()) }
         v.haven.lock()
         // The duress PIN still works after the decoy "cleared" it.
-        v.haven.open(DURESS_PIN).use { assertEquals(Locale.EN, it.locale()) }
+        v.haven.open(DURESS_PIN).use { assertEquals(HavenLocale.EN, it.locale()) }
     }
 
     @Test
@@ -168,11 +168,11 @@ class VaultFlowTest {
 
     @Test
     fun `the vault survives a new Haven over the same directory (app restart)`(): Unit = TempVault().use { v ->
-        v.setup(options = options(locale = Locale.KK)).close()
+        v.setup(options = options(locale = HavenLocale.KK)).close()
         v.haven.quickExit()
         Haven.newInsecureForTests(v.dataDir.toString(), v.protector).use { restarted ->
             assertSame(VaultState.Locked, restarted.state())
-            restarted.open(PIN).use { assertEquals(Locale.KK, it.locale()) }
+            restarted.open(PIN).use { assertEquals(HavenLocale.KK, it.locale()) }
             restarted.quickExit()
         }
     }

@@ -6,7 +6,7 @@ import org.haven.core.Calculator
 import org.haven.core.Haven
 import org.haven.core.Session
 import org.haven.core.UnlockResult
-import org.haven.core.model.Locale
+import org.haven.core.model.HavenLocale
 import org.haven.core.model.VaultState
 import org.haven.app.text.Lang
 import java.util.concurrent.ExecutorService
@@ -117,14 +117,14 @@ class VaultGate(
     }
 }
 
-fun Locale.toLang(): Lang = when (this) {
-    Locale.KK -> Lang.KK
-    Locale.RU -> Lang.RU
-    Locale.EN -> Lang.EN
+fun HavenLocale.toLang(): Lang = when (this) {
+    HavenLocale.KK -> Lang.KK
+    HavenLocale.RU -> Lang.RU
+    HavenLocale.EN -> Lang.EN
 }
 
-fun Lang.toLocale(): Locale = when (this) {
-    Lang.KK -> Locale.KK
-    Lang.RU -> Locale.RU
-    Lang.EN -> Locale.EN
+fun Lang.toLocale(): HavenLocale = when (this) {
+    Lang.KK -> HavenLocale.KK
+    Lang.RU -> HavenLocale.RU
+    Lang.EN -> HavenLocale.EN
 }

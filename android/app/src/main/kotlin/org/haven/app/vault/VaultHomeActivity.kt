@@ -26,6 +26,7 @@ class VaultHomeActivity : VaultActivity() {
             UiText.HOME_CONTACTS to ContactsActivity::class.java,
             UiText.HOME_JOURNAL to JournalActivity::class.java,
             UiText.HOME_ORDERS to OrdersActivity::class.java,
+            UiText.HOME_DIRECTORY to DirectoryActivity::class.java,
             UiText.HOME_SETTINGS to SettingsActivity::class.java,
         )
     }

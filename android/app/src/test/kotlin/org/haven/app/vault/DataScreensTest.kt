@@ -274,7 +274,7 @@ class DataScreensTest {
     fun `every kind and status has a label from the core`() {
         val screen = open(OrdersActivity::class.java).get()
         assertNotNull(screen)
-        val locale = org.haven.core.model.Locale.RU
+        val locale = org.haven.core.model.HavenLocale.RU
         val kinds = org.haven.core.choices(org.haven.core.model.ChoiceList.ORDER_KINDS, locale).map { it.id }.toSet()
         val statuses = org.haven.core.choices(org.haven.core.model.ChoiceList.ORDER_STATUS, locale).map { it.id }.toSet()
         val incidents = org.haven.core.choices(org.haven.core.model.ChoiceList.INCIDENT_KINDS, locale).map { it.id }.toSet()

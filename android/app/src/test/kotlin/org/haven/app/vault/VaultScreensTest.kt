@@ -245,7 +245,7 @@ class VaultScreensTest {
     fun `the language she chose is the vault's language after unlocking`() {
         setUpVault()
         app.vault.haven.unlock(PIN).let { it as org.haven.core.UnlockResult.Opened }.session.use { session ->
-            session.setLocale(org.haven.core.model.Locale.KK)
+            session.setLocale(org.haven.core.model.HavenLocale.KK)
         }
         app.vault.lock()
         app.prefs.setupOffered = true

@@ -5,7 +5,7 @@ import org.haven.app.HavenApplication
 import org.haven.core.DuressSettings
 import org.haven.core.SetupOptions
 import org.haven.core.model.DuressBehaviour
-import org.haven.core.model.Locale
+import org.haven.core.model.HavenLocale
 import org.robolectric.RuntimeEnvironment
 import org.robolectric.shadows.ShadowLooper
 
@@ -26,7 +26,7 @@ fun settle() {
 /** Sets up a vault in the test's data directory through the real core, and locks it. */
 fun setUpVault(duressPin: String? = null, behaviour: DuressBehaviour = DuressBehaviour.NOTHING_HERE) {
     val options = SetupOptions(
-        locale = Locale.EN,
+        locale = HavenLocale.EN,
         duress = DuressSettings(behaviour = behaviour, shredReal = false),
         wipeAfterFailures = null,
     )

@@ -97,7 +97,8 @@ class DirectoryActivity : VaultActivity() {
     }
 
     private fun card(hit: DirectoryHit): View {
-        val card = Views.column(this, Views.heading(this, hit.name)).apply { setPadding(0, 0, 0, 0) }
+        val name = Views.heading(this, hit.name).apply { tag = HIT_NAME_TAG }
+        val card = Views.column(this, name).apply { setPadding(0, 0, 0, 0) }
         hit.description?.let { card.addView(label(it)) }
         if (hit.confidential) {
             card.addView(label(t(UiText.DIRECTORY_CONFIDENTIAL)))
@@ -129,5 +130,6 @@ class DirectoryActivity : VaultActivity() {
         const val SEARCH_TAG = "directory-search"
         const val OPEN_NOW_TAG = "directory-open-now"
         const val RESULTS_TAG = "directory-results"
+        const val HIT_NAME_TAG = "directory-hit-name"
     }
 }
