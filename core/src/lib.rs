@@ -158,3 +158,12 @@ pub mod bench_support {
         journal::verify_in(conn)
     }
 }
+
+// The uniffi scaffolding for the records and enums the core derives behind the `uniffi`
+// feature (see `uniffi_support`). Built by `haven-ffi` only.
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
+#[cfg(feature = "uniffi")]
+mod uniffi_support;
+#[cfg(feature = "uniffi")]
+pub use uniffi_support::{LocalDate, Timestamp};
