@@ -13,4 +13,7 @@ cargo test --workspace --locked
 section "Fuzz smoke: pack reader, HSDS importer, query folding (fixed number of runs)"
 scripts/fuzz-smoke.sh
 
+section "Bindings: Kotlin on a JVM (JUnit 5 + JNA), Swift in a Debian trixie chroot (XCTest)"
+bindings/run-all-tests.sh
+
 printf '\nAll test suites passed.\n'
