@@ -1,0 +1,37 @@
+// swift-tools-version:5.9
+//
+// The app's logic layer: Foundation and Observation only, no SwiftUI, so that it compiles and
+// is tested on Linux against the real core. The SwiftUI app (ios/project.yml) depends on it.
+//
+// `HavenCore` is the bindings' Swift package (bindings/swift): the uniffi-generated Swift over
+// `libhaven_ffi`. On Linux it links the host-built shared library; in Xcode, the XCFramework
+// built by bindings/scripts/build-ios.sh.
+import PackageDescription
+
+let package = Package(
+    name: "HavenAppLogic",
+    platforms: [.iOS(.v17), .macOS(.v14)],
+    products: [
+        .library(name: "HavenAppLogic", targets: ["HavenAppLogic"]),
+    ],
+    dependencies: [
+        .package(name: "HavenCore", path: "../../bindings/swift"),
+    ],
+    targets: [
+        .target(
+            name: "HavenAppLogic",
+            dependencies: [.product(name: "HavenCore", package: "HavenCore")]
+        ),
+        .testTarget(
+            name: "HavenAppLogicTests",
+            dependencies: ["HavenAppLogic"],
+            linkerSettings: linuxObservationWorkaround
+        ),
+    ]
+)
+
+/// Linking `Observation` on Linux with Swift 6.0 leaves symbols unresolved at link time that
+/// resolve at run time (swiftlang/swift#75670).
+var linuxObservationWorkaround: [LinkerSetting] {
+    [.unsafeFlags(["-Xlinker", "--allow-shlib-undefined"], .when(platforms: [.linux]))]
+}
