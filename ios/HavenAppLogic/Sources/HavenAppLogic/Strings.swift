@@ -114,9 +114,12 @@ public enum Strings {
                     "Что это приложение не может скрыть",
                     "What this app cannot hide")
         case .setupLimitSettings:
-            return ("Қосымшаның шын атауы телефонның Параметрлерінде және жад тізімінде көрінеді.",
-                    "Настоящее название приложения видно в Настройках телефона и в списке хранилища.",
-                    "The app's real name appears in the phone's Settings and in the storage list.")
+            return ("Қосымшаның шын атауы App Store-да (сатып алулар мен жаңартулар) көрінеді және "
+                    + "телефон Параметрлерінде де көрінуі мүмкін.",
+                    "Настоящее название приложения видно в App Store (покупки и обновления) и может "
+                    + "быть видно в Настройках телефона.",
+                    "The app's real name shows in the App Store (your purchases and updates) and can "
+                    + "show in the phone's Settings.")
         case .setupLimitIcon:
             return ("Белгішені ауыстырғанда iOS белгіше өзгергені туралы хабар көрсетеді.",
                     "При смене значка iOS показывает сообщение о том, что значок изменён.",
