@@ -15,7 +15,7 @@ final class KeychainKeyProtectorTests: XCTestCase {
     }
 
     override func tearDownWithError() throws {
-        try protector.destroy()
+        try protector.destroyKey()
     }
 
     func testSealOpenRoundTrip() throws {
@@ -23,24 +23,24 @@ final class KeychainKeyProtectorTests: XCTestCase {
         let sealed = try protector.seal(plaintext: plaintext)
         XCTAssertNotEqual(sealed, plaintext)
         XCTAssertNil(sealed.range(of: plaintext), "the plaintext must not appear in the sealed bytes")
-        XCTAssertEqual(try protector.open(sealed: sealed), plaintext)
+        XCTAssertEqual(try protector.unseal(sealed: sealed), plaintext)
         // A second seal reuses the same key and still opens.
-        XCTAssertEqual(try protector.open(sealed: protector.seal(plaintext: plaintext)), plaintext)
+        XCTAssertEqual(try protector.unseal(sealed: protector.seal(plaintext: plaintext)), plaintext)
     }
 
     func testAlteredBytesAreRefused() throws {
         var sealed = try protector.seal(plaintext: Data("slots".utf8))
         sealed[sealed.count - 1] ^= 0x01
-        XCTAssertThrowsError(try protector.open(sealed: sealed)) { error in
+        XCTAssertThrowsError(try protector.unseal(sealed: sealed)) { error in
             XCTAssertEqual(error as? ProtectorFailure, .Failed)
         }
     }
 
     func testDestroyedKeyIsReportedAsUnavailable() throws {
         let sealed = try protector.seal(plaintext: Data("slots".utf8))
-        try protector.destroy()
-        try protector.destroy() // idempotent
-        XCTAssertThrowsError(try protector.open(sealed: sealed)) { error in
+        try protector.destroyKey()
+        try protector.destroyKey() // idempotent
+        XCTAssertThrowsError(try protector.unseal(sealed: sealed)) { error in
             XCTAssertEqual(error as? ProtectorFailure, .KeyUnavailable)
         }
     }
@@ -49,7 +49,8 @@ final class KeychainKeyProtectorTests: XCTestCase {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         defer { try? FileManager.default.removeItem(at: directory) }
         let haven = try Haven(dataDir: directory.path, protector: protector)
-        _ = try haven.setup(request: SetupRequest(pin: "284619", duress: nil, locale: .en, wipeAfterFailures: nil))
+        _ = try haven.setup(pin: "284619", duressPin: nil, options: SetupOptions(
+            locale: .en, duress: DuressSettings(behaviour: .nothingHere, shredReal: false), wipeAfterFailures: nil))
         haven.quickExit()
         guard case .opened = try haven.unlock(pin: "284619") else {
             return XCTFail("the real PIN must open the vault")

@@ -207,11 +207,11 @@ public final class AppModel {
         guard setupIssues.isEmpty else { return }
         isBusy = true
         defer { isBusy = false }
-        let request = setupForm.coreRequest
+        let (pin, duressPin, options) = (setupForm.pin, setupForm.coreDuressPin, setupForm.coreOptions)
         let haven = self.haven
         let generation = lockGeneration
         let outcome = await Task.detached(priority: .userInitiated) {
-            Result { try haven.setup(request: request) }
+            Result { try haven.setup(pin: pin, duressPin: duressPin, options: options) }
         }.value
         afterWrite()
         switch outcome {

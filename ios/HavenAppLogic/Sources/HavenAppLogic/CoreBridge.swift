@@ -5,7 +5,7 @@ import HavenCore
 // names touches one place.
 
 extension Language {
-    init(_ locale: HavenCore.Locale) {
+    init(_ locale: HavenLocale) {
         switch locale {
         case .kk: self = .kk
         case .ru: self = .ru
@@ -13,7 +13,7 @@ extension Language {
         }
     }
 
-    var coreLocale: HavenCore.Locale {
+    var coreLocale: HavenLocale {
         switch self {
         case .kk: return .kk
         case .ru: return .ru
@@ -41,17 +41,18 @@ extension CalculatorKey {
 }
 
 extension SetupForm {
-    /// The request for `Haven.setup`. Call only when `validate()` is empty.
-    var coreRequest: SetupRequest {
-        let duress = duressEnabled
-            ? DuressRequest(pin: duressPin, behaviour: duressChoice.coreBehaviour, shredReal: duressShredsReal)
-            : nil
-        return SetupRequest(
-            pin: pin,
-            duress: duress,
+    /// What `Haven.setup` takes besides the PINs. Call only when `validate()` is empty.
+    var coreOptions: SetupOptions {
+        SetupOptions(
             locale: language.coreLocale,
+            duress: DuressSettings(behaviour: duressChoice.coreBehaviour, shredReal: duressShredsReal),
             wipeAfterFailures: wipeAfterEnabled ? UInt32(clamping: wipeAfterCount) : nil
         )
+    }
+
+    /// The duress PIN, if she chose one.
+    var coreDuressPin: String? {
+        duressEnabled ? duressPin : nil
     }
 }
 

@@ -77,7 +77,7 @@ public final class KeychainKeyProtector: KeyProtector, @unchecked Sendable {
         return try sealWithKey(plaintext, raw: raw)
     }
 
-    public func open(sealed: Data) throws -> Data {
+    public func unseal(sealed: Data) throws -> Data {
         guard let first = sealed.first, let format = Format(rawValue: first) else {
             throw ProtectorFailure.Failed
         }
@@ -103,7 +103,7 @@ public final class KeychainKeyProtector: KeyProtector, @unchecked Sendable {
         }
     }
 
-    public func destroy() throws {
+    public func destroyKey() throws {
         for format in [Format.secureEnclave, .keychainKey] {
             let status = SecItemDelete(query(format) as CFDictionary)
             guard status == errSecSuccess || status == errSecItemNotFound else {

@@ -11,6 +11,7 @@ final class InsecureTestProtector: KeyProtector, @unchecked Sendable {
     private var tag: Data?
     /// How many times the core asked to destroy the key.
     private(set) var destroyCount = 0
+    private var nextUnsealPause: (entered: DispatchSemaphore, proceed: DispatchSemaphore)?
 
     func seal(plaintext: Data) throws -> Data {
         lock.lock()
@@ -21,7 +22,16 @@ final class InsecureTestProtector: KeyProtector, @unchecked Sendable {
         return tag! + plaintext
     }
 
-    func open(sealed: Data) throws -> Data {
+    func unseal(sealed: Data) throws -> Data {
+        lock.lock()
+        let pause = nextUnsealPause
+        nextUnsealPause = nil
+        lock.unlock()
+        if let pause {
+            // Called on the thread running the core's unlock, never the main thread.
+            pause.entered.signal()
+            pause.proceed.wait()
+        }
         lock.lock()
         defer { lock.unlock() }
         guard let tag else { throw ProtectorFailure.KeyUnavailable }
@@ -29,11 +39,21 @@ final class InsecureTestProtector: KeyProtector, @unchecked Sendable {
         return Data(sealed.dropFirst(tag.count))
     }
 
-    func destroy() throws {
+    func destroyKey() throws {
         lock.lock()
         defer { lock.unlock() }
         tag = nil
         destroyCount += 1
+    }
+
+    /// Makes the next `unseal` (the first step of every unlock attempt) signal `entered` and
+    /// wait for `proceed`, so a test can act while an attempt is under way.
+    func pauseNextUnseal() -> (entered: DispatchSemaphore, proceed: DispatchSemaphore) {
+        let pause = (entered: DispatchSemaphore(value: 0), proceed: DispatchSemaphore(value: 0))
+        lock.lock()
+        nextUnsealPause = pause
+        lock.unlock()
+        return pause
     }
 
     /// Simulates the platform key vanishing (passcode removed, device restored).

@@ -35,7 +35,24 @@ final class LockAndExitTests: XCTestCase {
         XCTAssertFalse(model.showsPrivacyCover)
     }
 
-    func testAPinCheckedWhileTheAppLeftDoesNotOpenTheVault() async throws {
+    func testAPinBeingCheckedWhenTheAppLeavesDoesNotOpenTheVault() async throws {
+        let fixture = try VaultFixture()
+        let model = try await fixture.modelWithVault()
+        model.exit()
+
+        let pause = fixture.protector.pauseNextUnseal()
+        model.type(TestPins.real + "=")
+        await Task.detached { pause.entered.wait() }.value // the core is checking the PIN now
+        model.scenePhaseChanged(.background)
+        pause.proceed.signal()
+        await model.waitForUnlockAttempts()
+        model.scenePhaseChanged(.active)
+
+        XCTAssertEqual(model.phase, .calculator)
+        XCTAssertEqual(try fixture.state(), .locked, "the session the core opened was closed at once")
+    }
+
+    func testAPinTypedJustBeforeLeavingIsNotTried() async throws {
         let fixture = try VaultFixture()
         let model = try await fixture.modelWithVault()
         model.exit()
