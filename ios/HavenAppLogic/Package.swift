@@ -3,10 +3,16 @@
 // The app's logic layer: Foundation and Observation only, no SwiftUI, so that it compiles and
 // is tested on Linux against the real core. The SwiftUI app (ios/project.yml) depends on it.
 //
-// `HavenCore` is the bindings' Swift package (bindings/swift): the uniffi-generated Swift over
-// `libhaven_ffi`. On Linux it links the host-built shared library; in Xcode, the XCFramework
-// built by bindings/scripts/build-ios.sh.
+// `HavenCore` is the uniffi-generated Swift over `libhaven_ffi`, from one of two packages of the
+// bindings: on Linux bindings/swift (linking the host-built shared library, for the tests); on
+// Apple platforms ios/HavenCorePackage (the XCFramework built by bindings/scripts/build-ios.sh).
 import PackageDescription
+
+#if os(Linux)
+let havenCore = (dependency: Package.Dependency.package(path: "../../bindings/swift"), identity: "swift")
+#else
+let havenCore = (dependency: Package.Dependency.package(path: "../HavenCorePackage"), identity: "HavenCorePackage")
+#endif
 
 let package = Package(
     name: "HavenAppLogic",
@@ -14,13 +20,11 @@ let package = Package(
     products: [
         .library(name: "HavenAppLogic", targets: ["HavenAppLogic"]),
     ],
-    dependencies: [
-        .package(name: "HavenCore", path: "../../bindings/swift"),
-    ],
+    dependencies: [havenCore.dependency],
     targets: [
         .target(
             name: "HavenAppLogic",
-            dependencies: [.product(name: "HavenCore", package: "HavenCore")]
+            dependencies: [.product(name: "HavenCore", package: havenCore.identity)]
         ),
         .testTarget(
             name: "HavenAppLogicTests",

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Tests the iOS app's logic layer (ios/HavenAppLogic) on Linux, against the real core:
+# XCTest under Debian trixie's swiftlang in the bindings' chroot, plus the Info.plist and
+# entitlements policy check (PlistPolicyTests, part of the same suite).
+#
+# Everything platform-specific is the bindings' script, reused rather than copied: it builds
+# libhaven_ffi on the host, generates the Swift bindings into bindings/swift, creates or
+# reuses the chroot (HAVEN_SWIFT_CHROOT, default /var/tmp/haven-swift-chroot), mounts what it
+# needs, runs `swift test` in the packages listed in HAVEN_SWIFT_PACKAGES, and unmounts.
+# Needs root (debootstrap, mount, chroot); CI runs as root on a fresh machine.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+
+HAVEN_SWIFT_PACKAGES="ios/HavenAppLogic" exec "$root/bindings/swift/run-tests.sh"
