@@ -1,1 +1,67 @@
-fn main() {}
+//! `haven`: the developer and NGO tool.
+//!
+//! `haven demo` shows the vault working end to end on a temporary directory. The scripting
+//! commands work on a data directory given with `--data-dir`. PINs are read from the terminal
+//! (without echo) or from standard input, one per line — never from arguments or the
+//! environment, where other users and shell history could see them.
+//!
+//! This tool uses the *software* protector: its key is a plain file beside the data directory.
+//! It is for development and demonstration, not for keeping a survivor's data.
+
+mod demo;
+mod input;
+mod vault_cmd;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit codes, so scripts can tell outcomes apart.
+pub mod exit {
+    /// A PIN did not open the vault.
+    pub const NOT_OPENED: u8 = 3;
+    /// Attempts are throttled after too many wrong PINs.
+    pub const THROTTLED: u8 = 4;
+    /// There is no vault in the data directory.
+    pub const NOT_SET_UP: u8 = 5;
+    /// Bad input (a PIN that breaks the rules, a bad option value).
+    pub const BAD_INPUT: u8 = 2;
+    /// Anything else (damaged files, lost protector key, I/O).
+    pub const FAILURE: u8 = 1;
+}
+
+#[derive(Parser)]
+#[command(name = "haven", version, about = "Haven developer and NGO tool")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the vault end to end on a temporary directory, narrating each step with its time.
+    Demo,
+    /// Work with a vault in a data directory (PINs are read from the terminal or stdin).
+    Vault {
+        /// The data directory.
+        #[arg(long)]
+        data_dir: PathBuf,
+        /// The software protector's key file (default: `<data-dir>.devkey` beside it).
+        #[arg(long)]
+        protector_key: Option<PathBuf>,
+        #[command(subcommand)]
+        action: vault_cmd::Action,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Demo => demo::run(),
+        Command::Vault {
+            data_dir,
+            protector_key,
+            action,
+        } => vault_cmd::run(&data_dir, protector_key, action),
+    }
+}

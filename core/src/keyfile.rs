@@ -247,7 +247,7 @@ impl KeysFile {
     /// Tries `kek` on every slot (always all of them, so the time taken does not depend on
     /// which slot matched) and returns the ones it opens, with their positions.
     pub(crate) fn open_slots(&self, kek: &Key256) -> Vec<(usize, Slot)> {
-        let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
+        let cipher = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(kek.as_slice()));
         let aad = self.aad();
         let mut found = Vec::new();
         for (i, raw) in self.slots.iter().enumerate() {
@@ -265,7 +265,7 @@ impl KeysFile {
 
     /// Encrypts `slot` under `kek` into position `index`.
     pub(crate) fn put_slot(&mut self, index: usize, kek: &Key256, slot: &Slot) {
-        let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
+        let cipher = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(kek.as_slice()));
         let mut nonce = [0u8; NONCE_LEN];
         fill_random(&mut nonce);
         let aad = self.aad();

@@ -78,6 +78,25 @@ impl Session {
         }
     }
 
+    /// Runs `f` inside one transaction: committed if `f` succeeds, rolled back otherwise, so a
+    /// refused input never leaves anything half-saved.
+    pub(crate) fn with_tx<T>(
+        &self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.with_conn(|c| {
+            let tx = c.transaction()?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })
+    }
+
+    /// Now, from the vault's clock (injectable for tests).
+    pub(crate) fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.shared.vault.now()
+    }
+
     /// Whether this is the decoy vault. Internal only: nothing shown to the user may differ.
     pub(crate) fn is_decoy(&self) -> bool {
         self.shared.db == Db::Decoy

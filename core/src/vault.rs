@@ -238,6 +238,11 @@ impl VaultInner {
         })
     }
 
+    /// The vault's clock (injectable for tests).
+    pub(crate) fn now(&self) -> DateTime<Utc> {
+        self.options.clock.now()
+    }
+
     fn keys_path(&self) -> PathBuf {
         self.path(KEYS)
     }
