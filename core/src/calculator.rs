@@ -123,6 +123,7 @@ const RESERVED_LINE: usize = 256;
 
 /// A key on the calculator.
 #[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum), uniffi(name = "CalcKey"))]
 pub enum Key {
     /// A digit 0–9; anything larger is ignored.
     Digit(u8),

@@ -46,6 +46,7 @@ pub(crate) enum Db {
 
 /// What happens when the duress PIN is entered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum DuressBehaviour {
     /// Behave exactly like a wrong PIN: the calculator just shows the number.
     NothingHere,

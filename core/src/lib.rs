@@ -124,6 +124,20 @@ pub mod bench_support {
         Ok(())
     }
 
+    /// Adds many entries to an open vault in one transaction (to build large vaults quickly).
+    pub fn add_entries_to_session(
+        session: &crate::Session,
+        now: DateTime<Utc>,
+        drafts: &[EntryDraft],
+    ) -> Result<()> {
+        session.with_tx(|tx| {
+            for d in drafts {
+                journal::add_entry(tx, now, d)?;
+            }
+            Ok(())
+        })
+    }
+
     /// Entries that occurred in `[from, to)`, hidden ones included.
     pub fn list_between(
         conn: &Connection,
@@ -138,3 +152,12 @@ pub mod bench_support {
         journal::verify_in(conn)
     }
 }
+
+// The uniffi scaffolding for the records and enums the core derives behind the `uniffi`
+// feature (see `uniffi_support`). Built by `haven-ffi` only.
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
+#[cfg(feature = "uniffi")]
+mod uniffi_support;
+#[cfg(feature = "uniffi")]
+pub use uniffi_support::Timestamp;

@@ -6,6 +6,7 @@ use std::str::FromStr;
 
 /// A display language: Kazakh (Cyrillic), Russian or English.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "lowercase")]
 pub enum Locale {
     /// Kazakh, Cyrillic script.

@@ -34,6 +34,7 @@ pub const WIPE_AFTER_RANGE: std::ops::RangeInclusive<u32> = 5..=50;
 
 /// Where the vault is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum VaultState {
     /// No vault in the data directory.
     NotSetUp,
@@ -223,6 +224,12 @@ impl Vault {
     /// The data directory.
     pub fn dir(&self) -> &Path {
         &self.inner.dir
+    }
+
+    /// The session open now, if any: another handle to it (for a shell whose screen was
+    /// recreated while the vault stayed open). `None` once locked.
+    pub fn current_session(&self) -> Option<Session> {
+        self.inner.current_session()
     }
 }
 
