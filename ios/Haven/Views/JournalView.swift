@@ -137,7 +137,7 @@ private struct EntryFormView: View {
             try await model.perform { session in
                 let entry = try session.addJournalEntry(draft: draft)
                 for (attachment, data) in toAdd {
-                    _ = try session.addAttachmentBytes(entryId: entry.id, draft: attachment, bytes: data)
+                    _ = try session.addAttachment(entryId: entry.id, draft: attachment, bytes: data)
                 }
             }
             onSaved()
