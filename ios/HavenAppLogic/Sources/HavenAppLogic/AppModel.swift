@@ -111,15 +111,11 @@ public final class AppModel {
         let haven = self.haven
         let state = await Task.detached { Result { try haven.state() } }.value
         afterWrite() // reading the state may complete an interrupted wipe
-        switch state {
-        case .success(.notSetUp):
+        if case .success(.notSetUp) = state {
             phase = .setup
-        case .success:
-            phase = .calculator
-        case .failure(HavenError.ProtectorUnavailable):
-            // Shown only once she types a PIN-length number and "="; see `handleUnlock`.
-            phase = .calculator
-        case .failure:
+        } else {
+            // Locked, locked out, or unreadable: the calculator. A lost device key is explained
+            // only once she types a PIN-length number and "=" (see `handleUnlock`).
             phase = .calculator
         }
     }
