@@ -22,19 +22,25 @@
 uniffi::setup_scaffolding!();
 
 mod calculator;
+mod content;
+mod data;
 mod error;
 mod haven;
 mod live;
 mod protector;
 mod session;
+mod streams;
 
 pub use calculator::{CalcScreen, Calculator};
+pub use content::{choices, danger_signs, order_kind_info, rights, validation_text};
 pub use error::HavenError;
 pub use haven::{DuressSettings, Haven, SetupOptions, UnlockResult};
 pub use live::{live_objects, LiveObjects};
 pub use protector::{KeyProtector, ProtectorFailure};
 pub use session::Session;
+pub use streams::{ByteSink, ByteSource, StreamFailure};
 
 /// Times cross the FFI as timestamps; the conversion lives in the core.
-pub use haven_core::Timestamp;
+pub use haven_core::{LocalDate, Timestamp};
 uniffi::use_remote_type!(haven_core::Timestamp);
+uniffi::use_remote_type!(haven_core::LocalDate);

@@ -16,6 +16,7 @@ use std::fmt;
 
 /// What she types for a contact.
 #[derive(Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ContactDraft {
     /// Name as she wants to see it (required).
     pub name: String,
@@ -33,6 +34,7 @@ pub struct ContactDraft {
 
 /// A stored contact.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Contact {
     /// Row id.
     pub id: i64,

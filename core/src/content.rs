@@ -40,6 +40,7 @@ impl Localized {
 
 /// Where a statement comes from.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Source {
     /// Title of the document or page.
     pub title: String,
@@ -234,6 +235,7 @@ impl Content {
 
 /// A statement of her rights, with its sources.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RightsStatement {
     /// Content id.
     pub id: String,
@@ -265,6 +267,7 @@ pub fn rights(locale: Locale) -> Result<Vec<RightsStatement>> {
 
 /// One sign that advocates and research link to escalation. No score: each stands alone.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DangerSign {
     /// Content id.
     pub id: String,
@@ -280,6 +283,7 @@ pub struct DangerSign {
 
 /// The danger-sign reflection page, in one language.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DangerSigns {
     /// Shown before the signs.
     pub intro: String,
@@ -311,6 +315,7 @@ pub fn danger_signs(locale: Locale) -> Result<DangerSigns> {
 
 /// A list of choices the shells offer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ChoiceList {
     /// Kinds of incident (journal).
     IncidentKinds,
@@ -330,6 +335,7 @@ pub enum ChoiceList {
 
 /// One choice: the id the core stores and the label to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Choice {
     /// Stored id.
     pub id: String,

@@ -68,6 +68,9 @@ pub fn configure(conn: &Connection) -> Result<()> {
         // transaction then stays in memory until commit, so each page is encrypted once
         // instead of being spilled (encrypted) and rewritten (encrypted again).
         "PRAGMA cache_size = -16384",
+        // After a checkpoint the WAL shrinks back to at most 4 MiB instead of keeping its
+        // largest size (stale pages, and more to delete in a wipe).
+        "PRAGMA journal_size_limit = 4194304",
     ] {
         run_pragma(conn, pragma)?;
     }

@@ -160,4 +160,4 @@ uniffi::setup_scaffolding!();
 #[cfg(feature = "uniffi")]
 mod uniffi_support;
 #[cfg(feature = "uniffi")]
-pub use uniffi_support::Timestamp;
+pub use uniffi_support::{LocalDate, Timestamp};

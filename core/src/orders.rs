@@ -35,6 +35,7 @@ pub const COURT_MAX_MONTHS: u32 = 12;
 
 /// The kinds of protection order in Kazakhstan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum OrderKind {
     /// "Защитное предписание": issued by police without court proceedings, up to 30 days.
     PoliceProtectiveOrder,
@@ -113,6 +114,7 @@ impl OrderKind {
 
 /// What she enters for an order.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OrderDraft {
     /// Kind of order.
     pub kind: OrderKind,
@@ -134,6 +136,7 @@ pub struct OrderDraft {
 
 /// A stored order.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProtectionOrder {
     /// Row id.
     pub id: i64,
@@ -174,6 +177,7 @@ impl fmt::Debug for ProtectionOrder {
 
 /// Where an order stands on a given day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum OrderStatus {
     /// Issued for a later date.
     NotStarted,
@@ -199,6 +203,7 @@ impl OrderStatus {
 
 /// Status and days left, as of one day in the region.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OrderStanding {
     /// Status.
     pub status: OrderStatus,
@@ -228,6 +233,7 @@ impl ProtectionOrder {
 
 /// What the content says about a kind of order, for the shell's explanation screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OrderKindInfo {
     /// The kind.
     pub kind: OrderKind,

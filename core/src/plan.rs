@@ -30,6 +30,7 @@ pub const REVIEW_SECTION: &str = "review_date";
 
 /// Where an item stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PlanItemStatus {
     /// A suggestion she has not decided on (shown, not counted).
     Suggested,
@@ -61,6 +62,7 @@ impl PlanItemStatus {
 
 /// One checklist item, rendered in the session's language.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PlanItem {
     /// Row id.
     pub id: i64,
@@ -80,6 +82,7 @@ pub struct PlanItem {
 
 /// One section of the plan, rendered in the session's language.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PlanSection {
     /// Content id, e.g. "go_bag".
     pub id: String,

@@ -73,7 +73,12 @@ impl Session {
     pub(crate) fn with_conn<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
         let mut guard = self.shared.conn.lock().unwrap_or_else(|e| e.into_inner());
         match guard.as_mut() {
-            Some(conn) if self.is_open() => f(conn),
+            Some(conn) if self.is_open() => match f(conn) {
+                // Closed while running: quick exit interrupted the query (SQLITE_INTERRUPT).
+                // That is the session being locked, not a storage failure.
+                Err(_) if !self.is_open() => Err(Error::Locked),
+                other => other,
+            },
             _ => Err(Error::Locked),
         }
     }

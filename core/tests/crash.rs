@@ -1,6 +1,7 @@
 //! Crash safety: a child process changing PINs, duress settings and data is killed with
 //! SIGKILL at random moments; afterwards the vault must always open with the last acknowledged
-//! PIN or the one being set, and no acknowledged write may be lost.
+//! PIN or the one being set, no acknowledged write may be lost, and the files the crash left
+//! behind (database, WAL, keys) must hold none of the text written (canary scan).
 //!
 //! The child is this same test binary, re-run with `HAVEN_CRASH_CHILD` set, so it needs no
 //! extra build artefact. Iterations: `HAVEN_CRASH_ITERATIONS` (default 200).
@@ -10,7 +11,7 @@
 mod common;
 
 use common::*;
-use haven_core::{DuressBehaviour, DuressOptions, Locale, UnlockOutcome};
+use haven_core::{DuressBehaviour, DuressOptions, EntryDraft, IncidentKind, Locale, UnlockOutcome};
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
@@ -20,6 +21,25 @@ const PINS: [&str; 3] = ["246810", "357911", "468022"];
 fn next_pin(current: &str) -> &'static str {
     let i = PINS.iter().position(|p| *p == current).unwrap();
     PINS[(i + 1) % PINS.len()]
+}
+
+/// Written into every journal entry the child adds; must never appear in a file.
+const CANARY: &str = "CrashCanary-Qx7vT2";
+
+fn entry(n: u64) -> EntryDraft {
+    EntryDraft {
+        occurred_at: chrono::Utc::now() - chrono::Duration::hours(1),
+        time_zone: "Asia/Almaty".into(),
+        kinds: vec![IncidentKind::Threats],
+        narrative: format!("{CANARY} entry {n}"),
+        injuries: None,
+        witnesses: Some(format!("{CANARY} witness")),
+        place: None,
+        police_involved: false,
+        police_reference: None,
+        medical_involved: false,
+        medical_reference: None,
+    }
 }
 
 const LOCALES: [Locale; 3] = [Locale::Kk, Locale::Ru, Locale::En];
@@ -47,7 +67,7 @@ fn crash_child() {
     out.flush().unwrap();
     let mut locale = session.locale().unwrap();
     for step in 0u64.. {
-        match step % 3 {
+        match step % 4 {
             0 => {
                 let next = next_pin(&current);
                 session.change_pin(&pin(&current), &pin(next)).unwrap();
@@ -65,6 +85,10 @@ fn crash_child() {
                 } else {
                     session.clear_duress_pin(&pin(&current)).unwrap();
                 }
+            }
+            2 => {
+                session.add_journal_entry(&entry(step)).unwrap();
+                writeln!(out, "ENTRY").unwrap();
             }
             _ => {
                 locale = next_locale(locale);
@@ -97,6 +121,7 @@ fn kill_nine_at_random_points() {
     let mut acked_locale = Locale::En;
     let mut rng = 0x5eed_u64;
     let mut kills_mid_work = 0;
+    let mut acked_entries = 0usize;
 
     for iteration in 0..iterations {
         let mut child = Command::new(std::env::current_exe().unwrap())
@@ -122,12 +147,17 @@ fn kill_nine_at_random_points() {
             if let Some(p) = line.strip_prefix("PIN ") {
                 acked_pin = p.to_string();
                 acked_any = true;
+            } else if line == "ENTRY" {
+                acked_entries += 1;
+                acked_any = true;
             } else if let Some(l) = line.strip_prefix("LOCALE ") {
                 acked_locale = l.parse().unwrap();
                 acked_any = true;
             }
         }
         kills_mid_work += u32::from(acked_any);
+        // What the crash left on disk holds none of the text written.
+        assert_eq!(canary_hits(&t.data_dir(), &[CANARY]), Vec::<String>::new());
 
         // The vault opens with the acknowledged PIN, or with the one that was being set.
         let vault = t.reopen();
@@ -150,6 +180,20 @@ fn kill_nine_at_random_points() {
             "iteration {iteration}: acknowledged locale lost"
         );
         acked_locale = locale;
+        // Every acknowledged entry is there (one more may have committed unacknowledged).
+        let stored = session
+            .journal_between(
+                chrono::Utc::now() - chrono::Duration::days(1),
+                chrono::Utc::now(),
+                true,
+            )
+            .unwrap()
+            .len();
+        assert!(
+            stored == acked_entries || stored == acked_entries + 1,
+            "iteration {iteration}: {acked_entries} acknowledged entries, {stored} stored"
+        );
+        acked_entries = stored;
         vault.lock();
     }
     assert!(

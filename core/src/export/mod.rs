@@ -23,6 +23,7 @@ use std::io::{Read, Write};
 
 /// Which entries a report holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ReportSelection {
     /// Entries that occurred in `[from, to)`.
     Between {
@@ -37,6 +38,7 @@ pub enum ReportSelection {
 
 /// What to put in a report.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReportRequest {
     /// Which entries.
     pub selection: ReportSelection,

@@ -28,6 +28,7 @@ const FIELD: &str = "attachment";
 
 /// What an attachment is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum AttachmentKind {
     /// A photo (injuries, damage, messages).
     Photo,
@@ -61,6 +62,7 @@ impl AttachmentKind {
 
 /// What the shell says about a file it hands over.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AttachmentDraft {
     /// Kind of file.
     pub kind: AttachmentKind,
@@ -72,6 +74,7 @@ pub struct AttachmentDraft {
 
 /// A stored attachment (without its bytes).
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AttachmentInfo {
     /// Row id.
     pub id: i64,

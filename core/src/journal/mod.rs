@@ -35,6 +35,7 @@ pub const FUTURE_SKEW: Duration = Duration::minutes(5);
 
 /// What kind of harm an incident involved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum IncidentKind {
     /// Physical violence.
     Physical,
@@ -93,6 +94,7 @@ impl IncidentKind {
 
 /// What she writes for an entry (new, or a new revision of one).
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EntryDraft {
     /// When it happened.
     pub occurred_at: DateTime<Utc>,
@@ -120,6 +122,7 @@ pub struct EntryDraft {
 
 /// An entry as it stands (its newest revision).
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct JournalEntry {
     /// Row id.
     pub id: i64,
@@ -175,6 +178,7 @@ impl fmt::Debug for JournalEntry {
 
 /// What a revision did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RevisionAction {
     /// The entry was written.
     Create,
@@ -219,6 +223,7 @@ impl RevisionAction {
 
 /// One link of an entry's history (no content).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RevisionInfo {
     /// Row id (its place in the chain).
     pub id: i64,

@@ -20,6 +20,7 @@ use std::collections::{HashMap, HashSet};
 
 /// The result of [`Session::verify_chain`](crate::Session::verify_chain).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ChainStatus {
     /// Every link holds.
     Intact(ChainHead),
@@ -29,6 +30,7 @@ pub enum ChainStatus {
 
 /// The end of an intact chain.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ChainHead {
     /// The newest revision's hash (hex); 64 zeros for an empty journal.
     pub head: String,
@@ -38,6 +40,7 @@ pub struct ChainHead {
 
 /// Where the chain breaks. Ids only: no content.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ChainBreak {
     /// The entry concerned.
     pub entry_id: Option<i64>,
@@ -51,6 +54,7 @@ pub struct ChainBreak {
 
 /// What failed at a break.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ChainProblem {
     /// The revision does not point at the hash of the revision before it (one was removed,
     /// inserted or reordered, or a stored hash was changed).
