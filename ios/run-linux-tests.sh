@@ -13,4 +13,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 
+# Always a clean build: the bindings are regenerated on every run, and SwiftPM's incremental
+# build was seen to keep test code compiled against the previous generated classes (a vtable
+# mismatch that crashed at run time). A clean build of this package takes about 25 s.
+rm -rf "$here/HavenAppLogic/.build"
+
 HAVEN_SWIFT_PACKAGES="ios/HavenAppLogic" exec "$root/bindings/swift/run-tests.sh"
