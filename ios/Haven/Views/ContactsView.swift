@@ -88,9 +88,7 @@ struct ContactsView: View {
     }
 
     private func prepareSos() {
-        sosPlan = SosPlan(contacts: contacts.map {
-            SosContact(name: $0.name, phone: $0.phone, codeWord: $0.codeWord, isEmergency: $0.emergency)
-        })
+        Task { sosPlan = try? await model.sosPlan() }
     }
 
     private func remove(at offsets: IndexSet) {

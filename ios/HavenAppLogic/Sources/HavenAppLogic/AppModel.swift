@@ -301,6 +301,15 @@ public final class AppModel {
         }
     }
 
+    // MARK: - SOS
+
+    /// What SOS would send now, from her trusted contacts in the vault (shown to her before
+    /// anything is composed; see `SosPlan`).
+    public func sosPlan() async throws -> SosPlan {
+        let contacts = try await perform { session in try session.contacts().map(SosContact.init) }
+        return SosPlan(contacts: contacts)
+    }
+
     // MARK: - Erase everything
 
     /// Asks for the PIN again (MASVS AUTH-3), then starts the cancellable countdown. Returns

@@ -64,3 +64,10 @@ extension SetupForm.DuressChoice {
         }
     }
 }
+
+extension SosContact {
+    /// A trusted contact as stored in the vault.
+    init(_ contact: Contact) {
+        self.init(name: contact.name, phone: contact.phone, codeWord: contact.codeWord, isEmergency: contact.emergency)
+    }
+}

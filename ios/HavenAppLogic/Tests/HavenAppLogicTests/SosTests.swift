@@ -1,3 +1,4 @@
+import HavenCore
 import XCTest
 @testable import HavenAppLogic
 
@@ -42,5 +43,37 @@ final class SosTests: XCTestCase {
         XCTAssertEqual(plan.messages, [])
         XCTAssertNil(SosFlow(plan: plan).current)
         XCTAssertNil(SosPlan(contacts: []).skippedNote(in: .en))
+    }
+}
+
+/// SOS from contacts stored in the real vault.
+@MainActor
+final class SosVaultTests: XCTestCase {
+    func testThePlanComesFromHerEmergencyContactsInTheVault() async throws {
+        let fixture = try VaultFixture()
+        let model = try await fixture.modelWithVault()
+        let drafts = [
+            ContactDraft(name: "Aigul", phone: "+7 701 111 22 33", relation: "friend", codeWord: "blue bag",
+                         capabilities: [], emergency: true),
+            ContactDraft(name: "Marat", phone: "8 701 444 55 66", relation: "family", codeWord: nil,
+                         capabilities: [], emergency: true),
+            ContactDraft(name: "Neighbour", phone: "+77017778899", relation: "neighbour", codeWord: "tea",
+                         capabilities: [], emergency: false),
+        ]
+        for draft in drafts {
+            _ = try await model.perform { try $0.addContact(draft: draft) }
+        }
+
+        let plan = try await model.sosPlan()
+        XCTAssertEqual(plan.messages.map(\.recipientName), ["Aigul"])
+        XCTAssertEqual(plan.messages.first?.body, "blue bag")
+        XCTAssertEqual(plan.messages.first?.phone, "+77011112233", "the number as the core normalized it")
+        XCTAssertEqual(plan.skippedNames, ["Marat"])
+
+        model.exit()
+        do {
+            _ = try await model.sosPlan()
+            XCTFail("no plan once the vault is closed")
+        } catch is AppModel.VaultClosed {}
     }
 }
