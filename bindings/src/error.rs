@@ -163,3 +163,96 @@ pub(crate) fn install_quiet_panic_hook() {
         }));
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use haven_core::Error as E;
+    use std::io::ErrorKind;
+
+    /// Every core error maps to the public variant with the same meaning, and no message
+    /// carries more than fixed text, names, codes and times.
+    #[test]
+    fn every_core_error_maps_to_its_public_variant() {
+        let cases: Vec<(E, &str)> = vec![
+            (
+                E::invalid("pin", "must contain digits only"),
+                "invalid pin: must contain digits only",
+            ),
+            (E::NotSetUp, "no vault has been set up"),
+            (E::AlreadySetUp, "a vault is already set up here"),
+            (E::Locked, "the vault is locked"),
+            (
+                E::Throttled {
+                    until_unix: 1_772_000_000,
+                },
+                "too many attempts; try again later",
+            ),
+            (
+                E::ProtectorUnavailable,
+                "the device key protecting the vault is unavailable",
+            ),
+            (E::ProtectorFailed, "the device key store failed"),
+            (
+                E::Corrupt { what: "keys file" },
+                "the vault's keys file is damaged",
+            ),
+            (
+                E::MissingFile { what: "database" },
+                "the vault's database is missing",
+            ),
+            (
+                E::SchemaTooNew { found: 9 },
+                "the vault was written by a newer version of Haven (schema 9)",
+            ),
+            (
+                E::PackRejected {
+                    reason: "pack is truncated".into(),
+                },
+                "directory pack refused: pack is truncated",
+            ),
+            (
+                E::ImportRejected {
+                    reason: "wrong passphrase".into(),
+                },
+                "import refused: wrong passphrase",
+            ),
+            (E::Storage { code: 14 }, "storage error (code 14)"),
+            (
+                E::Io {
+                    op: "read the keys file",
+                    kind: ErrorKind::PermissionDenied,
+                },
+                "file error while trying to read the keys file: PermissionDenied",
+            ),
+            (E::NotFound { what: "entry" }, "entry not found"),
+        ];
+        for (core, message) in cases {
+            let public = HavenError::from(core);
+            assert_eq!(public.to_string(), message);
+        }
+        match HavenError::from(E::Throttled {
+            until_unix: 1_772_000_000,
+        }) {
+            HavenError::Throttled { until } => assert_eq!(until.timestamp(), 1_772_000_000),
+            other => panic!("{other:?}"),
+        }
+        match HavenError::from(E::SchemaTooNew { found: 9 }) {
+            HavenError::SchemaTooNew { found } => assert_eq!(found, 9),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_panic_becomes_internal_without_its_message() {
+        install_quiet_panic_hook();
+        let result: Result<()> = guard(|| panic!("secret 246810"));
+        let err = result.expect_err("panicked");
+        assert!(matches!(err, HavenError::Internal));
+        assert!(!format!("{err} {err:?}").contains("246810"));
+
+        let payload = catch_unwind(|| guard_infallible(|| -> u8 { panic!("secret 246810") }))
+            .expect_err("panics on");
+        assert_eq!(payload.downcast_ref::<&str>(), Some(&"internal error"));
+    }
+}
