@@ -13,4 +13,13 @@ cargo test --workspace --locked
 section "Fuzz smoke: pack reader, HSDS importer, query folding (fixed number of runs)"
 scripts/fuzz-smoke.sh
 
+section "Bindings: Kotlin on a JVM (JUnit 5 + JNA), Swift in a Debian trixie chroot (XCTest)"
+bindings/run-all-tests.sh
+
+section "Android shell: all Kotlin compiled against android-all, Robolectric tests with the real core"
+android/run-jvm-tests.sh
+
+section "iOS shell: logic layer (XCTest, Linux chroot) and Info.plist / entitlements policy"
+ios/run-linux-tests.sh
+
 printf '\nAll test suites passed.\n'

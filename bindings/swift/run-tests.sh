@@ -6,7 +6,8 @@
 #      (Sources/HavenCore/*.swift, Sources/HavenCoreFFI/): nothing generated is committed,
 #   3. creates the chroot with debootstrap (or reuses it: marker files), installs swiftlang,
 #   4. bind-mounts /proc, /dev, /dev/pts and the repository, copies the library in, and runs
-#      `swift test`; everything mounted is unmounted on exit, whatever happens.
+#      `swift test` (in bindings/swift, or in each package of HAVEN_SWIFT_PACKAGES, paths
+#      relative to the repository); everything mounted is unmounted on exit, whatever happens.
 # Needs root (debootstrap, mount, chroot) and Debian's mirror; CI runs as root.
 # HAVEN_SWIFT_CHROOT overrides where the chroot lives (default /var/tmp/haven-swift-chroot).
 set -euo pipefail
@@ -78,6 +79,11 @@ mount_into() { # mount_into <mount args...> <target>
     mounted+=("$target")
 }
 
+# One run at a time per chroot: several worktrees of this repository may test at once on one
+# machine, and each run bind-mounts its own checkout at the same place in the chroot.
+exec 9>"$chroot_dir.lock"
+flock 9
+
 if [[ ! -f "$base_marker" ]]; then
     step "create the Debian trixie chroot at $chroot_dir"
     if ! command -v debootstrap >/dev/null; then
@@ -113,8 +119,12 @@ mount_into --bind "$root" "$chroot_dir/haven/repo"
 mkdir -p "$chroot_dir/haven/lib"
 cp "$lib" "$chroot_dir/haven/lib/"
 
-step "swift test (in the chroot)"
-timed "swift test" chroot "$chroot_dir" env -i PATH=/usr/bin:/bin HOME=/root \
-    HAVEN_FFI_LIB_DIR=/haven/lib bash -c \
-    'cd /haven/repo/bindings/swift && swift test 2>&1 | tee /tmp/swift-test.log; exit ${PIPESTATUS[0]}'
-grep -E "Executed [0-9]+ tests" "$chroot_dir/tmp/swift-test.log" | tail -1 | sed 's/^/[swift] /'
+# The SwiftPM packages to test, relative to the repository: these bindings by default;
+# ios/run-linux-tests.sh passes the iOS app's logic layer (which depends on this package).
+for package in ${HAVEN_SWIFT_PACKAGES:-bindings/swift}; do
+    step "swift test in $package (in the chroot)"
+    timed "swift test $package" chroot "$chroot_dir" env -i PATH=/usr/bin:/bin HOME=/root \
+        HAVEN_FFI_LIB_DIR=/haven/lib bash -c \
+        'cd "/haven/repo/$1" && swift test 2>&1 | tee /tmp/swift-test.log; exit ${PIPESTATUS[0]}' _ "$package"
+    grep -E "Executed [0-9]+ tests" "$chroot_dir/tmp/swift-test.log" | tail -1 | sed "s|^|[swift $package] |"
+done

@@ -1,0 +1,267 @@
+package org.haven.app.text
+
+import java.util.Locale
+
+/** The app's three languages. The vault remembers hers; it need not be the phone's language. */
+enum class Lang(val tag: String) {
+    KK("kk"), RU("ru"), EN("en");
+
+    companion object {
+        /** Before the vault exists: the phone's language if it is one of ours, else Russian. */
+        fun fromSystem(locale: Locale = Locale.getDefault()): Lang =
+            entries.firstOrNull { it.tag == locale.language } ?: RU
+
+        fun fromTag(tag: String): Lang? = entries.firstOrNull { it.tag == tag }
+    }
+}
+
+/**
+ * Every piece of UI chrome, in Kazakh, Russian and English.
+ *
+ * Why a Kotlin table and not `res/values-xx/strings.xml`: the language is hers to choose inside the
+ * vault, independent of the phone's language (switching the phone's language to read one app is
+ * conspicuous); an enum makes a missing translation a compile error; and the code needs no
+ * generated `R` class, so it compiles and is tested on machines without the Android SDK. Platform
+ * resources hold only the launcher labels, which the manifest needs and which should follow the
+ * phone's language like any calculator's. The content (safety plan, rights, labels of kinds and
+ * services) comes from the core, already localized.
+ *
+ * Kazakh and Russian drafts need review by native speakers working in the field.
+ */
+enum class UiText(val en: String, val ru: String, val kk: String) {
+    // Common
+    EXIT("Exit", "Выйти", "Шығу"),
+    BACK("Back", "Назад", "Артқа"),
+    SAVE("Save", "Сохранить", "Сақтау"),
+    CANCEL("Cancel", "Отмена", "Болдырмау"),
+    ADD("Add", "Добавить", "Қосу"),
+    DELETE("Delete", "Удалить", "Жою"),
+    YES("Yes", "Да", "Иә"),
+    NO("No", "Нет", "Жоқ"),
+    ERROR_GENERIC("Something went wrong. Nothing was lost.", "Что-то пошло не так. Ничего не потеряно.", "Бірдеңе дұрыс болмады. Ештеңе жоғалған жоқ."),
+    WORKING("Please wait…", "Подождите…", "Күте тұрыңыз…"),
+
+    // Setup
+    SETUP_TITLE("Set up your private space", "Настройка личного пространства", "Жеке кеңістікті баптау"),
+    SETUP_LANGUAGE("Language", "Язык", "Тіл"),
+    SETUP_PIN("PIN (6 to 12 digits)", "PIN-код (от 6 до 12 цифр)", "PIN-код (6–12 сан)"),
+    SETUP_PIN_REPEAT("Repeat the PIN", "Повторите PIN-код", "PIN-кодты қайталаңыз"),
+    SETUP_PIN_HOW(
+        "To open this space later: type the PIN in the calculator, then press =.",
+        "Чтобы открыть это пространство: наберите PIN-код на калькуляторе и нажмите =.",
+        "Бұл кеңістікті ашу үшін: калькуляторда PIN-кодты теріп, = басыңыз.",
+    ),
+    SETUP_PIN_MISMATCH("The two PINs differ.", "PIN-коды не совпадают.", "PIN-кодтар сәйкес емес."),
+    SETUP_PIN_INVALID("Use 6 to 12 digits.", "Используйте от 6 до 12 цифр.", "6–12 сан қолданыңыз."),
+    SETUP_DURESS_TITLE("Second PIN (optional)", "Второй PIN-код (необязательно)", "Екінші PIN-код (міндетті емес)"),
+    SETUP_DURESS_EXPLAIN(
+        "If someone forces you to open the app, type this second PIN instead.",
+        "Если вас заставят открыть приложение, наберите вместо основного этот второй PIN-код.",
+        "Егер біреу қосымшаны ашуға мәжбүрлесе, оның орнына осы екінші PIN-кодты теріңіз.",
+    ),
+    DURESS_NOTHING("It shows only the calculator's result", "Показывается только результат вычисления", "Тек калькулятордың нәтижесі көрсетіледі"),
+    DURESS_DECOY("It opens a harmless space with general information", "Открывается безобидное пространство с общей информацией", "Жалпы ақпараты бар зиянсыз кеңістік ашылады"),
+    DURESS_SHRED(
+        "Also erase my real space, silently",
+        "Также незаметно удалить моё настоящее пространство",
+        "Сондай-ақ нағыз кеңістігімді білдіртпей өшіру",
+    ),
+    SETUP_DISGUISE("Icon in the app list", "Значок в списке приложений", "Қосымшалар тізіміндегі белгіше"),
+    DISGUISE_BLUE("Calculator (blue)", "Калькулятор (синий)", "Калькулятор (көк)"),
+    DISGUISE_GRAPHITE("Calc (grey)", "Калк (серый)", "Калк (сұр)"),
+    DISGUISE_ORANGE("Calculator (orange)", "Калькулятор (оранжевый)", "Калькулятор (қызғылт сары)"),
+    SETUP_LIMITS_TITLE("What this disguise can and cannot hide", "Что маскировка может и не может скрыть", "Бүркеме нені жасыра алады, нені жасыра алмайды"),
+    SETUP_LIMITS(
+        "• The app looks and works like a calculator, but Android always shows its icon in the app list.\n" +
+            "• The real name of the app shows in the phone's Settings → Apps.\n" +
+            "• Calls and text messages you make from here stay in the phone's call log and messages: delete them there if needed.\n" +
+            "• If the phone has spyware or someone has full control of it, no app can protect what is on the screen.\n" +
+            "• If you forget the PIN, nobody can open this space — not even us.",
+        "• Приложение выглядит и работает как калькулятор, но Android всегда показывает его значок в списке приложений.\n" +
+            "• Настоящее название приложения видно в Настройках телефона → Приложения.\n" +
+            "• Звонки и SMS, сделанные отсюда, остаются в журнале звонков и в сообщениях телефона: при необходимости удалите их там.\n" +
+            "• Если на телефоне есть шпионская программа или кто-то полностью им управляет, никакое приложение не защитит то, что на экране.\n" +
+            "• Если вы забудете PIN-код, никто не сможет открыть это пространство — даже мы.",
+        "• Қосымша калькулятор сияқты көрінеді және жұмыс істейді, бірақ Android оның белгішесін қосымшалар тізімінде әрқашан көрсетеді.\n" +
+            "• Қосымшаның шын атауы телефонның Баптаулар → Қосымшалар бөлімінде көрінеді.\n" +
+            "• Осы жерден жасалған қоңыраулар мен SMS телефонның қоңыраулар журналында және хабарламаларында қалады: қажет болса, оларды сол жерден өшіріңіз.\n" +
+            "• Телефонда тыңшы бағдарлама болса немесе оны біреу толық басқарса, ешбір қосымша экрандағыны қорғай алмайды.\n" +
+            "• PIN-кодты ұмытсаңыз, бұл кеңістікті ешкім аша алмайды — тіпті біз де.",
+    ),
+    SETUP_NO_LOCK_SCREEN(
+        "This phone has no screen lock. Your space is still encrypted, but it is safer with a screen lock (Settings → Security).",
+        "На телефоне не установлена блокировка экрана. Пространство всё равно зашифровано, но с блокировкой экрана безопаснее (Настройки → Безопасность).",
+        "Телефонда экран құлпы орнатылмаған. Кеңістік бәрібір шифрланған, бірақ экран құлпымен қауіпсізірек (Баптаулар → Қауіпсіздік).",
+    ),
+    SETUP_CREATE("Create", "Создать", "Жасау"),
+
+    // Vault home
+    HOME_TITLE("My space", "Моё пространство", "Менің кеңістігім"),
+    HOME_PLAN("Safety plan", "План безопасности", "Қауіпсіздік жоспары"),
+    HOME_CONTACTS("Trusted contacts", "Доверенные контакты", "Сенімді байланыстар"),
+    HOME_JOURNAL("Incident journal", "Журнал происшествий", "Оқиғалар журналы"),
+    HOME_ORDERS("Protection orders", "Охранные предписания", "Қорғау нұсқамалары"),
+    HOME_DIRECTORY("Help near you", "Помощь рядом", "Жақын маңдағы көмек"),
+    HOME_SETTINGS("Settings", "Настройки", "Баптаулар"),
+
+    // Contacts
+    CONTACT_NAME("Name", "Имя", "Аты"),
+    CONTACT_PHONE("Phone", "Телефон", "Телефон"),
+    CONTACT_RELATION("Who they are", "Кем приходится", "Кім болып келеді"),
+    CONTACT_CODE_WORD("Code word", "Кодовое слово", "Кодтық сөз"),
+    CONTACT_EMERGENCY("Emergency contact (gets the SOS message)", "Экстренный контакт (получит SOS-сообщение)", "Шұғыл байланыс (SOS хабарламасын алады)"),
+    CONTACT_CALL("Call", "Позвонить", "Қоңырау шалу"),
+    CONTACT_SMS("Message", "Написать", "Хабарлама жазу"),
+    CONTACT_TRACE_WARNING(
+        "Calls and messages go through the phone's own apps and stay in its call log and messages.",
+        "Звонки и сообщения идут через приложения телефона и остаются в журнале звонков и в сообщениях.",
+        "Қоңыраулар мен хабарламалар телефонның өз қосымшалары арқылы өтеді және қоңыраулар журналында, хабарламаларда қалады.",
+    ),
+    SOS("SOS: message my emergency contacts", "SOS: написать экстренным контактам", "SOS: шұғыл байланыстарыма жазу"),
+    SOS_EXPLAIN(
+        "Opens your messages app with your code word to every emergency contact. Nothing is sent until you press send there.",
+        "Откроет приложение сообщений с вашим кодовым словом для всех экстренных контактов. Ничего не отправится, пока вы сами не нажмёте «Отправить».",
+        "Хабарламалар қосымшасын барлық шұғыл байланыстарға кодтық сөзіңізбен ашады. Сол жерде «Жіберу» баспайынша, ештеңе жіберілмейді.",
+    ),
+    SOS_NO_CONTACTS("Mark at least one contact as an emergency contact.", "Отметьте хотя бы один контакт как экстренный.", "Кемінде бір байланысты шұғыл деп белгілеңіз."),
+    NO_APP_FOR_THIS("No app on this phone can do this.", "На телефоне нет приложения для этого.", "Телефонда бұған арналған қосымша жоқ."),
+
+    // Journal
+    JOURNAL_NEW("New entry", "Новая запись", "Жаңа жазба"),
+    JOURNAL_WHEN("When it happened (YYYY-MM-DD HH:MM)", "Когда это случилось (ГГГГ-ММ-ДД ЧЧ:ММ)", "Қашан болды (ЖЖЖЖ-АА-КК СС:ММ)"),
+    JOURNAL_WHAT("What happened", "Что произошло", "Не болды"),
+    JOURNAL_INJURIES("Injuries", "Травмы", "Жарақаттар"),
+    JOURNAL_WITNESSES("Witnesses", "Свидетели", "Куәгерлер"),
+    JOURNAL_PLACE("Place", "Место", "Орны"),
+    JOURNAL_KINDS("Kind", "Вид", "Түрі"),
+    JOURNAL_ATTACH_FILE("Attach a file", "Прикрепить файл", "Файл тіркеу"),
+    JOURNAL_ATTACH_PHOTO("Take a photo", "Сделать фото", "Суретке түсіру"),
+    JOURNAL_ATTACHMENTS("Attachments", "Вложения", "Тіркемелер"),
+    JOURNAL_REVISIONS("Earlier versions", "Прежние версии", "Бұрынғы нұсқалар"),
+    JOURNAL_EDIT_NOTE(
+        "Editing keeps the earlier version: every change is recorded.",
+        "При изменении прежняя версия сохраняется: каждое изменение записывается.",
+        "Өзгерткенде бұрынғы нұсқа сақталады: әр өзгеріс жазылады.",
+    ),
+    JOURNAL_CHAIN_OK("Record intact: no entry was altered or removed.", "Записи целы: ничего не изменено и не удалено.", "Жазбалар бүтін: ештеңе өзгертілмеген және жойылмаған."),
+    JOURNAL_CHAIN_BROKEN("Warning: the record's integrity check failed.", "Внимание: проверка целостности записей не пройдена.", "Назар аударыңыз: жазбалардың тұтастығын тексеру сәтсіз болды."),
+    JOURNAL_EXPORT("Export for a lawyer or advocate", "Экспорт для юриста или консультанта", "Заңгерге не кеңесшіге экспорттау"),
+    JOURNAL_EXPORT_WARNING(
+        "The exported file is readable by whoever gets it. Send it only to someone you trust, and delete it from the phone afterwards.",
+        "Экспортированный файл сможет прочитать любой, кто его получит. Отправляйте его только тому, кому доверяете, и затем удалите с телефона.",
+        "Экспортталған файлды оны алған кез келген адам оқи алады. Оны тек сенетін адамға жіберіп, кейін телефоннан өшіріңіз.",
+    ),
+    JOURNAL_FILE_TOO_LARGE("This file is too large.", "Файл слишком большой.", "Файл тым үлкен."),
+
+    // Orders
+    ORDERS_NEW("New order", "Новое предписание", "Жаңа нұсқама"),
+    ORDERS_KIND("Kind", "Вид", "Түрі"),
+    ORDERS_ISSUED("Issued on (YYYY-MM-DD)", "Выдано (ГГГГ-ММ-ДД)", "Берілген күні (ЖЖЖЖ-АА-КК)"),
+    ORDERS_EXPIRES("Expires on (YYYY-MM-DD)", "Истекает (ГГГГ-ММ-ДД)", "Аяқталатын күні (ЖЖЖЖ-АА-КК)"),
+    ORDERS_CONDITIONS("Conditions", "Условия", "Шарттар"),
+    ORDERS_DAYS_LEFT("Days left: %d", "Осталось дней: %d", "Қалған күн: %d"),
+    ORDERS_EXPIRED("Expired", "Истекло", "Мерзімі өтті"),
+
+    // Directory
+    DIRECTORY_SEARCH("Search: shelter, lawyer, city…", "Поиск: кризисный центр, юрист, город…", "Іздеу: дағдарыс орталығы, заңгер, қала…"),
+    DIRECTORY_OPEN_NOW("Open now", "Открыто сейчас", "Қазір ашық"),
+    DIRECTORY_ALL_TYPES("All services", "Все услуги", "Барлық қызметтер"),
+    DIRECTORY_NO_RESULTS("Nothing found.", "Ничего не найдено.", "Ештеңе табылмады."),
+    DIRECTORY_CONFIDENTIAL("Address confidential: call first", "Адрес не раскрывается: сначала позвоните", "Мекенжай құпия: алдымен қоңырау шалыңыз"),
+    DIRECTORY_PACK_EXPIRED(
+        "This directory is out of date; numbers may have changed.",
+        "Справочник устарел; номера могли измениться.",
+        "Анықтамалық ескірген; нөмірлер өзгеруі мүмкін.",
+    ),
+
+    // Safety plan
+    PLAN_ADD_HINT("Add your own step", "Добавьте свой шаг", "Өз қадамыңызды қосыңыз"),
+    PLAN_ADOPT("Add to my plan", "В мой план", "Жоспарыма қосу"),
+    PLAN_DISMISS("Not for me", "Не подходит", "Маған сәйкес емес"),
+    PLAN_PROGRESS("%d of %d done", "Выполнено %d из %d", "%d / %d орындалды"),
+
+    // Contacts (more)
+    CONTACT_ADD("Add a contact", "Добавить контакт", "Байланыс қосу"),
+    CONTACT_EMERGENCY_MARK("emergency contact", "экстренный контакт", "шұғыл байланыс"),
+    SOS_TO("SOS to: %s", "SOS для: %s", "SOS: %s"),
+
+    // Journal (more)
+    JOURNAL_POLICE("Police were involved", "Была полиция", "Полиция қатысты"),
+    JOURNAL_POLICE_REF("Police reference (KUI, case number)", "Номер КУИ или дела", "КУИ немесе іс нөмірі"),
+    JOURNAL_MEDICAL("I got medical help", "Я обращалась за медицинской помощью", "Медициналық көмек алдым"),
+    JOURNAL_MEDICAL_REF("Medical certificate number", "Номер медицинской справки", "Медициналық анықтама нөмірі"),
+    JOURNAL_HIDE("Hide from the journal", "Скрыть из журнала", "Журналдан жасыру"),
+    JOURNAL_ORIGINAL_STAYS(
+        "The original file stays where it was (gallery, downloads): delete it there if someone could find it.",
+        "Исходный файл остаётся на месте (галерея, загрузки): удалите его там, если его могут найти.",
+        "Түпнұсқа файл орнында қалады (галерея, жүктеулер): оны біреу табуы мүмкін болса, сол жерден өшіріңіз.",
+    ),
+    JOURNAL_REVISION_LINE("Version %s: %s", "Версия %s: %s", "%s-нұсқа: %s"),
+    JOURNAL_DATE_INVALID("Write the date as 2026-03-01 14:30.", "Укажите дату так: 2026-03-01 14:30.", "Күнді былай жазыңыз: 2026-03-01 14:30."),
+    EXPORT_PIN("PIN, to confirm the export", "PIN-код для подтверждения экспорта", "Экспортты растау үшін PIN-код"),
+
+    // Orders (more)
+    ORDERS_ISSUED_BY("Issued by (police department, court)", "Кем выдано (отдел полиции, суд)", "Кім берді (полиция бөлімі, сот)"),
+    ORDERS_REFERENCE("Number", "Номер", "Нөмірі"),
+    ORDERS_OPEN_ENDED("No end date", "Без срока окончания", "Аяқталу мерзімі жоқ"),
+    ORDERS_DATE_INVALID("Write dates as 2026-03-01.", "Укажите даты так: 2026-03-01.", "Күндерді былай жазыңыз: 2026-03-01."),
+    ERROR_CHECK_INPUT("Please check what you typed.", "Проверьте, что вы ввели.", "Енгізгеніңізді тексеріңіз."),
+
+    // Settings
+    SETTINGS_LANGUAGE("Language", "Язык", "Тіл"),
+    SETTINGS_CURRENT_PIN("Current PIN", "Текущий PIN-код", "Қазіргі PIN-код"),
+    SETTINGS_CHANGE_PIN("Change PIN", "Сменить PIN-код", "PIN-кодты өзгерту"),
+    SETTINGS_NEW_PIN("New PIN", "Новый PIN-код", "Жаңа PIN-код"),
+    SETTINGS_DURESS("Second PIN (for when you are forced)", "Второй PIN-код (если вас заставляют)", "Екінші PIN-код (мәжбүрлегенде)"),
+    SETTINGS_DURESS_PIN("Second PIN", "Второй PIN-код", "Екінші PIN-код"),
+    SETTINGS_DURESS_SET("Set second PIN", "Задать второй PIN-код", "Екінші PIN-кодты орнату"),
+    SETTINGS_DURESS_CLEAR("Remove second PIN", "Убрать второй PIN-код", "Екінші PIN-кодты алып тастау"),
+    SETTINGS_WIPE_AFTER("Erase everything after 10 wrong PINs in a row", "Удалить всё после 10 неверных PIN-кодов подряд", "Қатарынан 10 қате PIN-кодтан кейін бәрін өшіру"),
+    SETTINGS_AUTO_LOCK("Lock after inactivity", "Блокировать при бездействии", "Әрекетсіздікте құлыптау"),
+    SETTINGS_AUTO_LOCK_OPTION("%d min", "%d мин", "%d мин"),
+    SETTINGS_AUTO_LOCK_ONLY_ON_LEAVE("Only when I leave the app", "Только когда я выхожу из приложения", "Тек қосымшадан шыққанда"),
+    SETTINGS_DISGUISE("Icon in the app list", "Значок в списке приложений", "Қосымшалар тізіміндегі белгіше"),
+    SETTINGS_DISGUISE_NOTE(
+        "Some launchers remove the icon from the home screen when it changes; find it in the app list.",
+        "Некоторые оболочки убирают значок с главного экрана при смене; найдите его в списке приложений.",
+        "Кейбір қабықшалар белгіше өзгергенде оны басты экраннан алып тастайды; оны қосымшалар тізімінен табыңыз.",
+    ),
+    SETTINGS_PANIC("Panic button app", "Приложение «тревожная кнопка»", "«Дабыл түймесі» қосымшасы"),
+    SETTINGS_PANIC_NONE(
+        "No panic app connected. Apps such as Ripple can lock this space with one gesture.",
+        "Тревожное приложение не подключено. Приложения вроде Ripple могут закрыть это пространство одним жестом.",
+        "Дабыл қосымшасы қосылмаған. Ripple сияқты қосымшалар бұл кеңістікті бір қимылмен жаба алады.",
+    ),
+    SETTINGS_PANIC_CONNECTED("Connected: %s", "Подключено: %s", "Қосылған: %s"),
+    SETTINGS_PANIC_REQUEST("%s asks to connect as your panic button.", "%s просит подключиться как тревожная кнопка.", "%s дабыл түймесі ретінде қосылуды сұрайды."),
+    SETTINGS_PANIC_ACCEPT("Accept", "Принять", "Қабылдау"),
+    SETTINGS_PANIC_REJECT("Refuse", "Отклонить", "Қабылдамау"),
+    SETTINGS_PANIC_WIPE("Panic also erases everything (otherwise it only locks)", "Тревога также удаляет всё (иначе только закрывает)", "Дабыл бәрін өшіреді де (әйтпесе тек жабады)"),
+    SETTINGS_PANIC_DISCONNECT("Disconnect", "Отключить", "Ажырату"),
+    SETTINGS_WIPE("Erase everything now", "Удалить всё сейчас", "Бәрін қазір өшіру"),
+    SETTINGS_WIPE_EXPLAIN(
+        "Erases this space for good. It cannot be undone. Export first what you need to keep.",
+        "Удаляет это пространство навсегда. Отменить нельзя. Сначала экспортируйте то, что нужно сохранить.",
+        "Бұл кеңістікті біржола өшіреді. Қайтару мүмкін емес. Сақтау керегін алдымен экспорттаңыз.",
+    ),
+    SETTINGS_WIPE_COUNTDOWN("Erasing in %d s", "Удаление через %d с", "%d с кейін өшіріледі"),
+    SETTINGS_PIN_WRONG("That PIN is not right.", "Неверный PIN-код.", "PIN-код қате."),
+    SETTINGS_DONE("Done.", "Готово.", "Дайын."),
+
+    // Errors the core reports that she must understand
+    KEY_LOST(
+        "This space can no longer be opened on this phone: the phone's security key was erased (for example after a reset or a change of screen lock). Restore it from an export if you have one.",
+        "Это пространство больше нельзя открыть на этом телефоне: ключ безопасности телефона стёрт (например, после сброса или смены блокировки экрана). Восстановите его из экспорта, если он есть.",
+        "Бұл кеңістікті осы телефонда енді ашу мүмкін емес: телефонның қауіпсіздік кілті өшірілген (мысалы, қалпына келтіруден немесе экран құлпын өзгертуден кейін). Экспорт болса, содан қалпына келтіріңіз.",
+    ),
+    ;
+
+    fun get(lang: Lang): String = when (lang) {
+        Lang.KK -> kk
+        Lang.RU -> ru
+        Lang.EN -> en
+    }
+
+    /** For entries with a `%d` or `%s`. */
+    fun format(lang: Lang, vararg args: Any): String = String.format(Locale.ROOT, get(lang), *args)
+}

@@ -1,0 +1,367 @@
+import Foundation
+import HavenCore
+import Observation
+
+/// The app's state and every decision the screens need, without SwiftUI.
+///
+/// The SwiftUI views read this model and forward events to it; everything that can be decided
+/// without a screen is decided here or in the core, and tested on Linux against the real core.
+///
+/// ```text
+/// starting ──no vault──▶ setup ──create──▶ vault
+///    │                     │ exit            │ exit, scene leaves .active
+///    └──vault exists──▶ calculator ◀─────────┘
+///                          │ PIN + "=" (off the main thread)
+///                          └──────────────▶ vault
+/// ```
+///
+/// The calculator is always a working calculator: a wrong PIN, a duress PIN set to "nothing
+/// here" and an attempt refused by throttling all leave it showing the arithmetic result.
+@MainActor
+@Observable
+public final class AppModel {
+    /// Which top-level screen shows.
+    public enum Phase: Equatable, Sendable {
+        /// Reading the vault's state (a moment at launch).
+        case starting
+        /// No vault yet: the first-run screen.
+        case setup
+        /// The disguise. Also shown while locked out.
+        case calculator
+        /// A vault is open (the real one or the decoy: nothing here tells them apart).
+        case vault
+        /// The platform key sealing the vault is gone: it can never be opened again.
+        case keyUnavailable
+    }
+
+    /// The scene's phase, mirrored from SwiftUI's `ScenePhase` by the view.
+    public enum ScenePhase: Sendable {
+        case active, inactive, background
+    }
+
+    /// The screens inside the vault, pushed on a navigation stack from the home screen.
+    public enum VaultScreen: Hashable, Sendable, CaseIterable {
+        case safetyPlan, contacts, journal, orders, directory, settings
+    }
+
+    public private(set) var phase = Phase.starting
+    /// Whether the privacy cover hides the screen (whenever the scene is not active), so the
+    /// app switcher's snapshot never shows the vault, the setup form or a PIN being typed.
+    public private(set) var showsPrivacyCover = false
+    /// The calculator's main display and upper line.
+    public private(set) var display = "0"
+    public private(set) var expression = ""
+    /// The language of the screens: hers inside the vault, the phone's before.
+    public private(set) var language: Language
+    /// The first-run form and its problems (filled in by `submitSetup`).
+    public var setupForm: SetupForm
+    public private(set) var setupIssues: [SetupForm.Field: ValidationIssue] = [:]
+    /// A slow call (setup, PIN check) is running: the view disables its buttons.
+    public private(set) var isBusy = false
+    /// A refusal or failure to show on the current vault screen, in her language.
+    public var alertMessage: String?
+    /// The navigation stack inside the vault.
+    public var path: [VaultScreen] = []
+    /// The running "erase everything" countdown, if any.
+    public private(set) var wipeCountdown: WipeCountdown?
+
+    /// The open session. Screens reach it through `perform`, never directly.
+    private var session: Session?
+    private let haven: Haven
+    private var calculator = Calculator()
+    private let phoneLanguage: Language
+    private let afterWrite: @Sendable () -> Void
+    private let wipeSeconds: Int
+    private let wipeTick: WipeCountdown.Tick
+
+    /// Unlock attempts run one after another, off the main thread, in this chain.
+    private var unlockChain: Task<Void, Never>?
+    /// Bumped by every lock: an unlock that started before it must not open the vault after it.
+    private var lockGeneration = 0
+    private var sceneIsActive = true
+
+    /// - Parameters:
+    ///   - haven: the vault in the app's data directory.
+    ///   - preferredLanguages: the phone's languages (`Locale.preferredLanguages`).
+    ///   - wipeSeconds: the length of the "erase everything" countdown.
+    ///   - wipeTick: waits one second (tests pass a faster or controllable one).
+    ///   - afterWrite: called after every operation that may have written to the data
+    ///     directory; the app re-applies file protection and backup exclusion there.
+    public init(
+        haven: Haven,
+        preferredLanguages: [String],
+        wipeSeconds: Int = 10,
+        wipeTick: @escaping WipeCountdown.Tick = { try await Task.sleep(nanoseconds: 1_000_000_000) },
+        afterWrite: @escaping @Sendable () -> Void = {}
+    ) {
+        self.haven = haven
+        let phoneLanguage = Language.preferred(from: preferredLanguages)
+        self.phoneLanguage = phoneLanguage
+        self.language = phoneLanguage
+        self.setupForm = SetupForm(language: phoneLanguage)
+        self.wipeSeconds = wipeSeconds
+        self.wipeTick = wipeTick
+        self.afterWrite = afterWrite
+    }
+
+    // MARK: - Launch
+
+    /// Reads the vault's state and picks the first screen. Call once at launch.
+    public func start() async {
+        let haven = self.haven
+        let state = await Task.detached { Result { try haven.state() } }.value
+        afterWrite() // reading the state may complete an interrupted wipe
+        if case .success(.notSetUp) = state {
+            phase = .setup
+        } else {
+            // Locked, locked out, or unreadable: the calculator. A lost device key is explained
+            // only once she types a PIN-length number and "=" (see `handleUnlock`).
+            phase = .calculator
+        }
+    }
+
+    // MARK: - Calculator
+
+    /// A key on the disguise calculator. "=" after 6–12 digits also tries them as a PIN, off
+    /// the main thread; the display shows the arithmetic result whatever happens.
+    public func press(_ key: CalculatorKey) {
+        guard phase == .calculator else { return }
+        let screen = calculator.press(key: key.coreKey)
+        display = screen.display == "Error" ? Strings.text(.calculatorError, in: language) : screen.display
+        expression = screen.expression
+        if screen.unlockCandidate {
+            enqueueUnlock()
+        }
+    }
+
+    /// Waits until every unlock attempt started so far has finished.
+    public func waitForUnlockAttempts() async {
+        await unlockChain?.value
+    }
+
+    private func enqueueUnlock() {
+        let previous = unlockChain
+        let generation = lockGeneration
+        let haven = self.haven
+        let calculator = self.calculator
+        unlockChain = Task {
+            await previous?.value
+            // Exited or backgrounded since "=": the attempt is dropped, not tried later.
+            guard generation == lockGeneration else { return }
+            // The digits stay in Rust: the core takes the candidate the calculator holds.
+            let outcome = await Task.detached(priority: .userInitiated) {
+                Result { try haven.unlockWithCalculator(calculator: calculator) }
+            }.value
+            afterWrite() // an attempt rewrites the keys file (attempt counter)
+            handleUnlock(outcome, generation: generation)
+        }
+    }
+
+    private func handleUnlock(_ outcome: Result<UnlockResult, Error>, generation: Int) {
+        switch outcome {
+        case .success(.opened(let session)):
+            guard generation == lockGeneration, sceneIsActive, phase == .calculator else {
+                // The app was left while the PIN was being checked: close at once.
+                haven.quickExit()
+                return
+            }
+            open(session)
+        case .success(.notOpened), .success(.throttled):
+            break // the calculator just shows the number
+        case .failure(HavenError.ProtectorUnavailable):
+            if generation == lockGeneration && sceneIsActive {
+                phase = .keyUnavailable
+            }
+        case .failure:
+            break // a calculator has nothing to say about a storage error
+        }
+    }
+
+    private func open(_ session: Session) {
+        self.session = session
+        if let locale = try? session.locale() {
+            language = Language(locale)
+        }
+        path = []
+        resetCalculator()
+        phase = .vault
+    }
+
+    private func resetCalculator() {
+        calculator = Calculator()
+        display = "0"
+        expression = ""
+    }
+
+    // MARK: - Setup
+
+    /// Validates the first-run form and, if it is complete, creates the vault (off the main
+    /// thread) and opens it.
+    public func submitSetup() async {
+        guard phase == .setup, !isBusy else { return }
+        setupIssues = setupForm.validate()
+        guard setupIssues.isEmpty else { return }
+        isBusy = true
+        defer { isBusy = false }
+        let (pin, duressPin, options) = (setupForm.pin, setupForm.coreDuressPin, setupForm.coreOptions)
+        let haven = self.haven
+        let generation = lockGeneration
+        let outcome = await Task.detached(priority: .userInitiated) {
+            Result { try haven.setup(pin: pin, duressPin: duressPin, options: options) }
+        }.value
+        afterWrite()
+        switch outcome {
+        case .success(let session):
+            setupForm.clearSecrets()
+            language = setupForm.language
+            guard generation == lockGeneration, sceneIsActive else {
+                haven.quickExit()
+                phase = .calculator
+                return
+            }
+            open(session)
+        case .failure:
+            // The form's checks mirror the core's, so a refusal here is a failure to store.
+            alertMessage = Strings.text(.somethingWentWrong, in: language)
+        }
+    }
+
+    /// Sets the language of the first-run screen.
+    public func chooseSetupLanguage(_ language: Language) {
+        setupForm.language = language
+        self.language = language
+    }
+
+    // MARK: - Leaving
+
+    /// The exit button (on every vault screen and on setup): closes the vault at once and shows
+    /// a cleared calculator.
+    public func exit() {
+        lock()
+        language = phoneLanguage
+        setupForm.clearSecrets()
+        setupIssues = [:]
+        phase = .calculator
+    }
+
+    /// Called by the view whenever SwiftUI's `scenePhase` changes. Leaving `.active` (app
+    /// switcher, home, lock screen, a call, Control Center) locks the vault and raises the
+    /// privacy cover; a PIN being checked at that moment does not open anything.
+    public func scenePhaseChanged(_ newPhase: ScenePhase) {
+        sceneIsActive = newPhase == .active
+        showsPrivacyCover = !sceneIsActive
+        guard !sceneIsActive else { return }
+        switch phase {
+        case .vault, .keyUnavailable:
+            exit()
+        case .starting, .setup, .calculator:
+            lockGeneration += 1 // drop unlock attempts still waiting
+        }
+    }
+
+    private func lock() {
+        lockGeneration += 1
+        wipeCountdown?.cancel()
+        wipeCountdown = nil
+        haven.quickExit()
+        session = nil
+        path = []
+        alertMessage = nil
+        resetCalculator()
+    }
+
+    // MARK: - Working in the vault
+
+    /// The vault was closed under the screen's feet (exit on another thread, a lock).
+    public struct VaultClosed: Error {}
+
+    /// Runs `work` with the open session off the main thread, then re-applies the data
+    /// directory's protection. Every vault screen goes through here. If the session turns out
+    /// to be closed, the app returns to the calculator.
+    public func perform<T: Sendable>(_ work: @escaping @Sendable (Session) throws -> T) async throws -> T {
+        guard let session, phase == .vault else { throw VaultClosed() }
+        let outcome = await Task.detached(priority: .userInitiated) { Result { try work(session) } }.value
+        afterWrite()
+        if case .failure(HavenError.Locked) = outcome, !session.isOpen() {
+            exit()
+            throw VaultClosed()
+        }
+        return try outcome.get()
+    }
+
+    /// Changes the language inside the vault (stored in the vault).
+    public func setLanguage(_ newLanguage: Language) async {
+        let locale = newLanguage.coreLocale
+        do {
+            try await perform { try $0.setLocale(locale: locale) }
+            language = newLanguage
+        } catch is VaultClosed {
+        } catch {
+            alertMessage = Strings.text(.somethingWentWrong, in: language)
+        }
+    }
+
+    // MARK: - SOS
+
+    /// What SOS would send now, from her trusted contacts in the vault (shown to her before
+    /// anything is composed; see `SosPlan`).
+    public func sosPlan() async throws -> SosPlan {
+        let contacts = try await perform { session in try session.contacts().map(SosContact.init) }
+        return SosPlan(contacts: contacts)
+    }
+
+    // MARK: - Erase everything
+
+    /// Asks for the PIN again (MASVS AUTH-3), then starts the cancellable countdown. Returns
+    /// the problem to show under the PIN field, or `nil` when the countdown started.
+    public func startWipe(confirmingPin pin: String) async -> ValidationIssue? {
+        if let issue = PinRules.check(pin), issue != .pinTooEasy { return issue }
+        guard wipeCountdown == nil || wipeCountdown?.status == .cancelled else { return nil }
+        isBusy = true
+        defer { isBusy = false }
+        do {
+            try await perform { try $0.verifyPin(pin: pin) }
+        } catch is VaultClosed {
+            return nil
+        } catch {
+            return .wrongPin
+        }
+        let haven = self.haven
+        wipeCountdown = WipeCountdown(seconds: wipeSeconds, tick: wipeTick) { [weak self] in
+            try await Task.detached(priority: .userInitiated) { try haven.wipe() }.value
+            self?.didWipe()
+        }
+        return nil
+    }
+
+    /// Stops the countdown if the wipe has not begun.
+    public func cancelWipe() {
+        wipeCountdown?.cancel()
+    }
+
+    private func didWipe() {
+        afterWrite()
+        session = nil
+        path = []
+        wipeCountdown = nil
+        language = phoneLanguage
+        resetCalculator()
+        // The calculator, not the first-run screen: whoever looks at the phone next should
+        // see a calculator. Setup shows again the next time the app is launched.
+        phase = .calculator
+    }
+
+    /// "Start again" on the lost-key screen: removes what can no longer be opened.
+    public func startAgainAfterKeyLoss() async {
+        guard phase == .keyUnavailable else { return }
+        let haven = self.haven
+        let wiped = await Task.detached { Result { try haven.wipe() } }.value
+        afterWrite()
+        if case .success = wiped {
+            setupForm = SetupForm(language: language)
+            phase = .setup
+        } else {
+            alertMessage = Strings.text(.somethingWentWrong, in: language)
+        }
+    }
+}
