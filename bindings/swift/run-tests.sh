@@ -59,7 +59,13 @@ mv "$gen"/*.h "$gen/module.modulemap" "$here/Sources/HavenCoreFFI/"
 rmdir "$gen"
 # What the tests are compiled against, for bindings/tests/generated_bindings.rs.
 (cd "$here/Sources" && find . -type f \( -name '*.swift' -o -name '*.h' -o -name '*.modulemap' \) |
-    LC_ALL=C sort | xargs sha256sum) >"$here/.generated.sha256"
+    LC_ALL=C sort | xargs sha256sum) >"$here/.generated.sha256.new"
+# New bindings: build from scratch. SwiftPM's incremental build was seen to keep code compiled
+# against the previous generated classes (a vtable mismatch that crashed at run time).
+if ! cmp -s "$here/.generated.sha256.new" "$here/.generated.sha256"; then
+    rm -rf "$here/.build"
+fi
+mv "$here/.generated.sha256.new" "$here/.generated.sha256"
 
 mounted=()
 cleanup() {
