@@ -192,12 +192,16 @@ impl Haven {
     }
 }
 
-#[cfg(feature = "insecure-test-kdf")]
+// Never compiled for a phone, whatever the features: the binding tests run on Linux.
+#[cfg(all(
+    feature = "insecure-test-kdf",
+    not(any(target_os = "android", target_os = "ios"))
+))]
 #[uniffi::export]
 impl Haven {
     /// FOR TESTS ONLY, NEVER IN AN APP: a vault whose PIN derivation is nearly free, so that a
     /// copy of its files can be brute-forced in seconds. Exists so binding tests run fast;
-    /// absent from the Android and iOS release libraries (built without the
+    /// absent from every Android and iOS build (the target is checked, not only the
     /// `insecure-test-kdf` feature).
     #[uniffi::constructor]
     pub fn new_insecure_for_tests(
