@@ -25,7 +25,7 @@ use std::collections::HashMap;
 /// Most hits one query returns.
 pub const MAX_LIMIT: u32 = 200;
 /// Hits returned when the query does not say: about two screens on a phone. Each hit is decoded
-/// from its stored card, which is half the cost of an as-you-type query at 50 hits.
+/// from its stored card: a page of 50 costs about a quarter more than a page of 20.
 pub const DEFAULT_LIMIT: u32 = 20;
 
 pub(crate) fn search(
