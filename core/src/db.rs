@@ -3,12 +3,20 @@
 //! The key is given as `PRAGMA key = "x'…'"`, which skips SQLCipher's own PBKDF2: the key is
 //! already random, and the PIN's cost is paid once in Argon2id. A wrong key only shows at the
 //! first read, so the connection reads the schema straight after keying.
+//!
+//! Why every open waits for [`sqlcipher_ready`]: SQLite marks itself initialized *before* it
+//! runs SQLCipher's own start-up (`SQLITE_EXTRA_INIT`, outside SQLite's init mutex). A second
+//! thread opening its first connection in that window is keyed before SQLCipher is ready and
+//! gets a bare `SQLITE_ERROR` (CI saw it as `Storage { code: 1 }` at setup). Finishing SQLite's
+//! initialization once, behind a process-wide lock, closes the window — and proves SQLCipher is
+//! really linked before any survivor data is written.
 
 use crate::error::{Error, Result};
 use crate::kdf::Key256;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use std::fmt::Write as _;
 use std::path::Path;
+use std::sync::OnceLock;
 use zeroize::Zeroizing;
 
 /// Schema migrations, oldest first. Entry `i` moves a database from `user_version` i to i + 1.
@@ -32,12 +40,43 @@ pub(crate) fn open(path: &Path, dek: &Key256, create: bool) -> Result<Connection
     if create {
         flags |= OpenFlags::SQLITE_OPEN_CREATE;
     }
+    sqlcipher_ready()?;
     let mut conn = Connection::open_with_flags(path, flags)?;
     apply_key(&conn, dek)?;
     configure(&conn)?;
     migrate(&mut conn)?;
     crate::seed::after_open(&mut conn)?;
     Ok(conn)
+}
+
+/// Runs SQLite's (and so SQLCipher's) initialization to the end, once per process, while every
+/// other caller waits; then checks that the library really encrypts. Fails closed: without
+/// SQLCipher, `PRAGMA key` would be ignored silently and the vault written in plain text.
+fn sqlcipher_ready() -> Result<()> {
+    static READY: OnceLock<std::result::Result<(), i32>> = OnceLock::new();
+    READY
+        .get_or_init(|| {
+            let conn = Connection::open_in_memory().map_err(storage_code)?;
+            let version: Option<String> = conn
+                .query_row("PRAGMA cipher_version", [], |r| r.get(0))
+                .optional()
+                .map_err(storage_code)?;
+            match version {
+                Some(v) if !v.is_empty() => Ok(()),
+                _ => Err(NO_CIPHER),
+            }
+        })
+        .map_err(|code| Error::Storage { code })
+}
+
+/// Not a SQLite result code: the SQLite linked into this build has no SQLCipher.
+const NO_CIPHER: i32 = -2;
+
+fn storage_code(e: rusqlite::Error) -> i32 {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => f.extended_code,
+        _ => -1,
+    }
 }
 
 /// Keys a fresh connection and proves the key right with a first read.

@@ -64,7 +64,8 @@ pub enum Error {
     #[error("import refused: {reason}")]
     ImportRejected { reason: String },
 
-    /// The database failed. `code` is SQLite's extended result code where there is one.
+    /// The database failed. `code` is SQLite's extended result code where there is one; -1 is
+    /// a bug on our side, -2 a build whose SQLite has no SQLCipher (nothing is ever written).
     #[error("storage error (code {code})")]
     Storage { code: i32 },
 
