@@ -52,37 +52,37 @@ pub(crate) fn open(path: &Path, dek: &Key256, create: bool) -> Result<Connection
 /// Runs SQLite's (and so SQLCipher's) initialization to the end, once per process, while every
 /// other caller waits; then checks that the library really encrypts. Fails closed: without
 /// SQLCipher, `PRAGMA key` would be ignored silently and the vault written in plain text.
+///
+/// It also silences SQLCipher's log, a process-wide setting: SQLCipher starts logging warnings
+/// to logcat (Android), the unified log (iOS) or stderr, and a failed key check would leave
+/// "hmac check failed" lines there, traces of the app that others on the phone can read.
 fn sqlcipher_ready() -> Result<()> {
     static READY: OnceLock<std::result::Result<(), i32>> = OnceLock::new();
-    READY
-        .get_or_init(|| {
-            let conn = Connection::open_in_memory().map_err(storage_code)?;
-            let version: Option<String> = conn
-                .query_row("PRAGMA cipher_version", [], |r| r.get(0))
-                .optional()
-                .map_err(storage_code)?;
-            match version {
-                Some(v) if !v.is_empty() => Ok(()),
-                _ => Err(NO_CIPHER),
-            }
-        })
-        .map_err(|code| Error::Storage { code })
+    let ready = READY.get_or_init(|| match initialize() {
+        Ok(Some(version)) if !version.is_empty() => Ok(()),
+        Ok(_) => Err(NO_CIPHER),
+        Err(rusqlite::Error::SqliteFailure(f, _)) => Err(f.extended_code),
+        Err(_) => Err(-1),
+    });
+    ready.map_err(|code| Error::Storage { code })
 }
 
 /// Not a SQLite result code: the SQLite linked into this build has no SQLCipher.
 const NO_CIPHER: i32 = -2;
 
-fn storage_code(e: rusqlite::Error) -> i32 {
-    match e {
-        rusqlite::Error::SqliteFailure(f, _) => f.extended_code,
-        _ => -1,
-    }
+/// SQLCipher's version, from a throwaway in-memory connection whose opening runs the
+/// initialization; `None` when the SQLite linked is a plain one.
+fn initialize() -> rusqlite::Result<Option<String>> {
+    let conn = Connection::open_in_memory()?;
+    conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(()))
+        .optional()?;
+    conn.query_row("PRAGMA cipher_version", [], |r| r.get(0))
+        .optional()
 }
 
 /// Keys a fresh connection and proves the key right with a first read.
 pub(crate) fn apply_key(conn: &Connection, dek: &Key256) -> Result<()> {
-    // SQLCipher would otherwise print "hmac check failed" lines to stderr on a bad key.
-    run_pragma(conn, "PRAGMA cipher_log_level = NONE")?;
+    sqlcipher_ready()?;
     let mut sql = Zeroizing::new(String::with_capacity(80));
     sql.push_str("PRAGMA key = \"x'");
     for b in dek.iter() {

@@ -326,10 +326,10 @@ impl VaultInner {
         let decoy_dek: Key256 = random_bytes::<32>();
         {
             let mut decoy = db::open(&self.db_path(Db::Decoy), &decoy_dek, true)?;
-            crate::seed::seed_new_vault(&mut decoy, options.locale, Db::Decoy)?;
+            crate::seed::seed_new_vault(&mut decoy, options.locale)?;
         }
         let mut real = db::open(&self.db_path(Db::Real), &real_dek, true)?;
-        crate::seed::seed_new_vault(&mut real, options.locale, Db::Real)?;
+        crate::seed::seed_new_vault(&mut real, options.locale)?;
         drop(real);
 
         let mut keys = KeysFile::new(self.options.kdf);

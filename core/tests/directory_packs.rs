@@ -10,6 +10,7 @@ use dirpack::{manifest, test_content, TestKey};
 use haven_core::directory::hsds::Content;
 use haven_core::directory::pack::{self, Manifest, MAX_PACK_BYTES};
 use haven_core::directory::BUNDLED_PACK;
+use haven_core::testing;
 use haven_core::{
     DirectoryQuery, DuressBehaviour, DuressOptions, Error, Locale, Session, UnlockOutcome,
 };
@@ -538,4 +539,96 @@ fn manifest_roundtrip_in_pack_is_what_was_signed() {
     let verified = pack::verify(&signed, &[key.public_b64.as_str()]).unwrap();
     assert_eq!(verified.manifest, m);
     assert_eq!(verified.content, bytes.as_slice());
+}
+
+// ---- The bundled pack of a newer app ----------------------------------------------------
+
+const RAW_KEY: [u8; 32] = [7; 32];
+
+fn bundled_version() -> u64 {
+    pack::verify(BUNDLED_PACK, pack::TRUSTED_KEYS)
+        .unwrap()
+        .manifest
+        .version
+}
+
+/// A database keyed and migrated as a vault's, holding `pack` or no directory at all — what an
+/// earlier app version left behind.
+fn earlier_vault_db(dir: &std::path::Path, pack: Option<(&[u8], &TestKey)>) -> std::path::PathBuf {
+    let path = dir.join("a.db");
+    let mut conn = rusqlite::Connection::open(&path).unwrap();
+    testing::apply_raw_key(&conn, RAW_KEY).unwrap();
+    testing::migrate(&mut conn).unwrap();
+    if let Some((bytes, key)) = pack {
+        testing::directory::install_pack(&mut conn, bytes, &[&key.public_b64], chrono::Utc::now())
+            .unwrap();
+    }
+    path
+}
+
+/// Region, version and number of services installed, read after opening as the vault does.
+fn installed_after_open(path: &std::path::Path) -> (String, u64, i64) {
+    let conn = testing::open_with_raw_key(path, RAW_KEY).unwrap();
+    conn.query_row(
+        "SELECT region, version, (SELECT count(*) FROM dir_service) FROM dir_pack",
+        [],
+        |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64, r.get(2)?)),
+    )
+    .unwrap()
+}
+
+#[test]
+fn opening_a_vault_with_an_older_pack_installs_the_bundled_one() {
+    assert!(bundled_version() >= 1, "a version-0 pack must be older");
+    let tmp = tempfile::tempdir().unwrap();
+    let key = TestKey::new();
+    let old = key.kz_pack(0, &test_content());
+    let path = earlier_vault_db(tmp.path(), Some((&old, &key)));
+    let bundled_services =
+        installed_after_open(&earlier_vault_db(tempfile::tempdir().unwrap().path(), None)).2;
+    assert_eq!(
+        installed_after_open(&path),
+        ("KZ".to_string(), bundled_version(), bundled_services)
+    );
+}
+
+#[test]
+fn opening_a_vault_without_a_directory_installs_the_bundled_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = earlier_vault_db(tmp.path(), None);
+    let (region, version, services) = installed_after_open(&path);
+    assert_eq!((region.as_str(), version), ("KZ", bundled_version()));
+    assert!(services >= 7, "{services}");
+}
+
+#[test]
+fn opening_keeps_a_newer_pack_and_a_pack_of_another_region() {
+    let key = TestKey::new();
+    let newer = key.kz_pack(bundled_version() + 4, &test_content());
+    let tmp = tempfile::tempdir().unwrap();
+    let path = earlier_vault_db(tmp.path(), Some((&newer, &key)));
+    assert_eq!(
+        installed_after_open(&path),
+        ("KZ".to_string(), bundled_version() + 4, 6)
+    );
+
+    let bytes = serde_json::to_vec(&test_content()).unwrap();
+    let other = key.pack(&manifest("UZ", 0, &bytes), &bytes);
+    let tmp = tempfile::tempdir().unwrap();
+    let path = earlier_vault_db(tmp.path(), Some((&other, &key)));
+    assert_eq!(installed_after_open(&path), ("UZ".to_string(), 0, 6));
+}
+
+#[test]
+fn an_installed_update_survives_lock_and_unlock() {
+    let (tv, s) = setup();
+    let key = TestKey::new();
+    s.install_pack_trusting_test_key(&key.kz_pack(2, &test_content()), &key.public_b64)
+        .unwrap();
+    tv.vault.lock();
+    let UnlockOutcome::Opened(s) = tv.vault.unlock(&pin(PIN)).unwrap() else {
+        panic!("the real PIN opens the vault");
+    };
+    assert_eq!(s.directory_info().unwrap().version, 2);
+    assert_eq!(names(&s, "almaty"), ["almaty-crisis"]);
 }

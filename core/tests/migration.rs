@@ -1,5 +1,6 @@
 //! Migration from the previous schema version's fixture (see `fixtures/README.md`): the v1
-//! data survives, the survivor-data tables exist, and the plan is seeded on open.
+//! data survives, the survivor-data tables exist, and the plan and the bundled directory are
+//! seeded on open.
 #![allow(clippy::unwrap_used)]
 
 use haven_core::testing::open_with_raw_key;
@@ -43,6 +44,7 @@ fn a_v1_database_migrates_to_the_current_schema_with_its_data() {
         settings,
         [
             ("auto_lock_seconds".to_string(), "60".to_string()),
+            ("directory_region".to_string(), "KZ".to_string()),
             ("locale".to_string(), "kk".to_string())
         ]
     );
@@ -53,6 +55,10 @@ fn a_v1_database_migrates_to_the_current_schema_with_its_data() {
         "plan seeded on open"
     );
     assert!(count("SELECT count(*) FROM plan_items WHERE status = 'suggested'") > 15);
+    assert!(
+        count("SELECT count(*) FROM dir_service") >= 7,
+        "the bundled directory installed on open"
+    );
     for table in [
         "contacts",
         "journal_entries",

@@ -87,6 +87,12 @@ pub(crate) fn install(
     keys: &[&str],
     now: DateTime<Utc>,
 ) -> Result<PackInfo> {
+    apply(conn, bytes, keys)?;
+    info(conn, now)
+}
+
+/// [`install`] without reading back what is installed.
+pub(crate) fn apply(conn: &mut Connection, bytes: &[u8], keys: &[&str]) -> Result<()> {
     let verified = pack::verify(bytes, keys)?;
     let manifest = verified.manifest;
     let tx = conn.transaction()?;
@@ -117,8 +123,7 @@ pub(crate) fn install(
         }
         if manifest.version == version {
             if hash == manifest.content_sha256 {
-                drop(tx);
-                return info(conn, now);
+                return Ok(());
             }
             return Err(Rejection::SameVersionDifferentContent.into());
         }
@@ -136,7 +141,19 @@ pub(crate) fn install(
         )?;
     }
     tx.commit()?;
-    info(conn, now)
+    Ok(())
+}
+
+/// The installed pack's region and version, if any.
+pub(crate) fn installed(conn: &Connection) -> Result<Option<(String, u64)>> {
+    let row: Option<(String, i64)> = conn
+        .query_row(
+            "SELECT region, version FROM dir_pack WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    Ok(row.map(|(region, version)| (region, u64::try_from(version).unwrap_or(0))))
 }
 
 /// The installed pack, or `NotFound`.

@@ -221,8 +221,19 @@ impl Session {
 }
 
 /// Installs the bundled pack into a new vault (real and decoy alike), through the verifier.
-pub(crate) fn install_bundled(conn: &mut Connection, now: DateTime<Utc>) -> Result<PackInfo> {
-    install::install(conn, BUNDLED_PACK, pack::TRUSTED_KEYS, now)
+pub(crate) fn install_bundled(conn: &mut Connection) -> Result<()> {
+    install::apply(conn, BUNDLED_PACK, pack::TRUSTED_KEYS)
+}
+
+/// Installs the bundled pack over an older pack of its region, or into a vault that has no
+/// directory yet: an app update brings its directory to vaults made by earlier versions.
+/// A pack of another region, or a newer one (an update she installed), is left alone.
+pub(crate) fn refresh_bundled(conn: &mut Connection) -> Result<()> {
+    let bundled = pack::verify(BUNDLED_PACK, pack::TRUSTED_KEYS)?.manifest;
+    match install::installed(conn)? {
+        Some((region, version)) if region != bundled.region || version >= bundled.version => Ok(()),
+        _ => install_bundled(conn),
+    }
 }
 
 /// Connection-level entry points for benchmarks and tests (re-exported as
