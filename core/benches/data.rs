@@ -3,6 +3,8 @@
 //! 10,000-entry journal, and verifying a 10,000-revision chain.
 //!
 //! Run: `cargo bench -p haven-core --bench data -- --warm-up-time 1 --measurement-time 3`
+//! With `HAVEN_BENCH_MEMORY_SECURITY=1`, SQLCipher's `cipher_memory_security` is on (compare
+//! against a baseline saved without it; docs/benchmarks-data.md).
 #![allow(clippy::unwrap_used)]
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -17,6 +19,15 @@ const ENTRIES: usize = 10_000;
 
 fn open(path: &Path, encrypted: bool) -> Connection {
     let mut conn = Connection::open(path).unwrap();
+    if std::env::var_os("HAVEN_BENCH_MEMORY_SECURITY").is_some() {
+        // Process-wide and one-way: every SQLite allocation is then mlocked and wiped on free.
+        conn.execute_batch("PRAGMA cipher_memory_security = ON")
+            .unwrap();
+        let on: String = conn
+            .query_row("PRAGMA cipher_memory_security", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(on, "1", "SQLCipher memory security did not turn on");
+    }
     if encrypted {
         let key: [u8; 32] = core::array::from_fn(|i| (i * 7) as u8);
         testing::apply_raw_key(&conn, key).unwrap();
