@@ -45,7 +45,10 @@ final class ConcurrencyTests: XCTestCase {
         let done = Flag()
         DispatchQueue.concurrentPerform(iterations: 5) { t in
             if t == 0 {
-                Thread.sleep(forTimeInterval: 0.05)
+                // Exit only once another thread is really using the session (however slow the
+                // machine; concurrentPerform may run only two iterations at once on two cores).
+                let deadline = Date().addingTimeInterval(30)
+                while ok.value < 2 && Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
                 v.haven.quickExit()
                 done.set()
                 exited.signal()

@@ -61,7 +61,9 @@ class ConcurrencyTest {
         val exited = CountDownLatch(1)
         onThreads(5) { t ->
             if (t == 0) {
-                Thread.sleep(50)
+                // Exit only once the others are really using the session (however slow the machine).
+                val deadline = System.nanoTime() + 30_000_000_000L
+                while (ok.get() < 4 && System.nanoTime() < deadline) Thread.sleep(1)
                 v.haven.quickExit()
                 exited.countDown()
             } else {
