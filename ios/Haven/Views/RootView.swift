@@ -18,8 +18,6 @@ struct RootView: View {
                 CalculatorView(model: model)
             case .vault:
                 VaultHomeView(model: model)
-            case .keyUnavailable:
-                KeyUnavailableView(model: model)
             }
             if model.showsPrivacyCover {
                 PrivacyCoverView()

@@ -48,22 +48,3 @@ struct VaultHomeView: View {
         }
     }
 }
-
-/// The platform key is gone: say so plainly, offer to start again or go back to the calculator.
-struct KeyUnavailableView: View {
-    let model: AppModel
-
-    var body: some View {
-        VStack(alignment: .leading, spacing: 16) {
-            Text(Strings.text(.keyUnavailableTitle, in: model.language)).font(.title2.bold())
-            Text(Strings.text(.keyUnavailableBody, in: model.language))
-            Button(Strings.text(.startAgain, in: model.language), role: .destructive) {
-                Task { await model.startAgainAfterKeyLoss() }
-            }
-            Button(Strings.text(.backToCalculator, in: model.language)) { model.exit() }
-            Spacer()
-        }
-        .padding()
-        .vaultAlert(model)
-    }
-}

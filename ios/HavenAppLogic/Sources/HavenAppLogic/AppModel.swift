@@ -30,8 +30,6 @@ public final class AppModel {
         case calculator
         /// A vault is open (the real one or the decoy: nothing here tells them apart).
         case vault
-        /// The platform key sealing the vault is gone: it can never be opened again.
-        case keyUnavailable
     }
 
     /// The scene's phase, mirrored from SwiftUI's `ScenePhase` by the view.
@@ -114,8 +112,7 @@ public final class AppModel {
         if case .success(.notSetUp) = state {
             phase = .setup
         } else {
-            // Locked, locked out, or unreadable: the calculator. A lost device key is explained
-            // only once she types a PIN-length number and "=" (see `handleUnlock`).
+            // Locked, locked out, or unreadable (a lost device key included): the calculator.
             phase = .calculator
         }
     }
@@ -168,12 +165,12 @@ public final class AppModel {
             open(session)
         case .success(.notOpened), .success(.throttled):
             break // the calculator just shows the number
-        case .failure(HavenError.ProtectorUnavailable):
-            if generation == lockGeneration && sceneIsActive {
-                phase = .keyUnavailable
-            }
         case .failure:
-            break // a calculator has nothing to say about a storage error
+            // A calculator has nothing to say about a storage error — nor about a lost device
+            // key (`ProtectorUnavailable`): that answer comes for *any* number typed, so showing
+            // it would tell whoever tries the calculator that a vault is hidden here, typically
+            // on a phone whose passcode somebody made her remove. Setup warns her beforehand.
+            break
         }
     }
 
@@ -252,7 +249,7 @@ public final class AppModel {
         showsPrivacyCover = !sceneIsActive
         guard !sceneIsActive else { return }
         switch phase {
-        case .vault, .keyUnavailable:
+        case .vault:
             exit()
         case .starting, .setup, .calculator:
             lockGeneration += 1 // drop unlock attempts still waiting
@@ -349,19 +346,5 @@ public final class AppModel {
         // The calculator, not the first-run screen: whoever looks at the phone next should
         // see a calculator. Setup shows again the next time the app is launched.
         phase = .calculator
-    }
-
-    /// "Start again" on the lost-key screen: removes what can no longer be opened.
-    public func startAgainAfterKeyLoss() async {
-        guard phase == .keyUnavailable else { return }
-        let haven = self.haven
-        let wiped = await Task.detached { Result { try haven.wipe() } }.value
-        afterWrite()
-        if case .success = wiped {
-            setupForm = SetupForm(language: language)
-            phase = .setup
-        } else {
-            alertMessage = Strings.text(.somethingWentWrong, in: language)
-        }
     }
 }

@@ -44,8 +44,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case changePin, currentPin, newPin, duressSettings, appIcon, iconAlertNote
     case iconStandard, iconDark, iconClassic
     case eraseEverything, eraseExplanation, eraseCountdown, erasePinPrompt
-    // Lost device key
-    case keyUnavailableTitle, keyUnavailableBody, startAgain, backToCalculator
 }
 
 public enum Strings {
@@ -134,12 +132,16 @@ public enum Strings {
         case .setupLimitPin:
             return ("Ұмытылған PIN-кодты ешкім қалпына келтіре алмайды. Телефонның құпия кодын алып "
                     + "тастасаңыз немесе жаңа телефонға ауыссаңыз, қойманы енді ашу мүмкін болмайды: "
-                    + "көшірмесін сақтау үшін экспорт жасаңыз.",
+                    + "көшірмесін сақтау үшін экспорт жасаңыз. Сонда калькулятор тек есептейді, "
+                    + "ештеңе айтпайды; қайта бастау үшін қосымшаны жойып, қайта орнатыңыз.",
                     "Забытый PIN-код восстановить нельзя. Если вы уберёте код-пароль телефона или "
                     + "перейдёте на новый телефон, хранилище больше не откроется: сделайте экспорт, "
-                    + "чтобы сохранить копию.",
+                    + "чтобы сохранить копию. Калькулятор тогда будет только считать и ничего не "
+                    + "скажет; чтобы начать заново, удалите приложение и установите его снова.",
                     "Nobody can recover a forgotten PIN. If you remove the phone's passcode or move to "
-                    + "a new phone, the vault cannot be opened any more: make an export to keep a copy.")
+                    + "a new phone, the vault cannot be opened any more: make an export to keep a copy. "
+                    + "The calculator will then only calculate and say nothing; to start again, delete "
+                    + "the app and install it again.")
         case .setupLimitCalls:
             return ("Осы жерден басталған қоңыраулар мен хабарлар қоңыраулар тарихында және "
                     + "Хабарларда көрінеді.",
@@ -421,26 +423,6 @@ public enum Strings {
                     "Введите PIN-код, чтобы стереть",
                     "Enter your PIN to erase")
 
-        case .keyUnavailableTitle:
-            return ("Бұл қойманы енді ашу мүмкін емес",
-                    "Это хранилище больше нельзя открыть",
-                    "This vault can no longer be opened")
-        case .keyUnavailableBody:
-            return ("Оны осы телефонда қорғайтын кілт жоғалды (мысалы, құпия код алынып тасталды "
-                    + "немесе телефон қалпына келтірілді). Деректерді ешкім, соның ішінде сіз де оқи "
-                    + "алмайды. Экспорт жасаған болсаңыз, қайта бастағаннан кейін одан қалпына "
-                    + "келтіруге болады.",
-                    "Ключ, который защищал его на этом телефоне, пропал (например, был удалён "
-                    + "код-пароль или телефон был восстановлен). Данные не может прочитать никто, "
-                    + "в том числе вы. Если вы делали экспорт, после нового начала из него можно "
-                    + "восстановить данные.",
-                    "The key that protected it on this phone is gone (for example, the phone's "
-                    + "passcode was removed or the phone was restored). Nobody can read the data, "
-                    + "including you. If you made an export, you can restore it after starting again.")
-        case .startAgain:
-            return ("Қайта бастау", "Начать заново", "Start again")
-        case .backToCalculator:
-            return ("Калькуляторға оралу", "Вернуться к калькулятору", "Back to the calculator")
         }
     }
 }

@@ -76,17 +76,20 @@ enum class UiText(val en: String, val ru: String, val kk: String) {
             "• The real name of the app shows in the phone's Settings → Apps.\n" +
             "• Calls and text messages you make from here stay in the phone's call log and messages: delete them there if needed.\n" +
             "• If the phone has spyware or someone has full control of it, no app can protect what is on the screen.\n" +
-            "• If you forget the PIN, nobody can open this space — not even us.",
+            "• If you forget the PIN, nobody can open this space — not even us.\n" +
+            "• If the phone's screen lock is removed or the phone is reset, this space can no longer be opened and the calculator will only calculate, saying nothing. Make an export to keep a copy; to start again, reinstall the app.",
         "• Приложение выглядит и работает как калькулятор, но Android всегда показывает его значок в списке приложений.\n" +
             "• Настоящее название приложения видно в Настройках телефона → Приложения.\n" +
             "• Звонки и SMS, сделанные отсюда, остаются в журнале звонков и в сообщениях телефона: при необходимости удалите их там.\n" +
             "• Если на телефоне есть шпионская программа или кто-то полностью им управляет, никакое приложение не защитит то, что на экране.\n" +
-            "• Если вы забудете PIN-код, никто не сможет открыть это пространство — даже мы.",
+            "• Если вы забудете PIN-код, никто не сможет открыть это пространство — даже мы.\n" +
+            "• Если убрать блокировку экрана или сбросить телефон, это пространство больше не откроется, а калькулятор будет только считать и ничего не скажет. Сделайте экспорт, чтобы сохранить копию; чтобы начать заново, переустановите приложение.",
         "• Қосымша калькулятор сияқты көрінеді және жұмыс істейді, бірақ Android оның белгішесін қосымшалар тізімінде әрқашан көрсетеді.\n" +
             "• Қосымшаның шын атауы телефонның Баптаулар → Қосымшалар бөлімінде көрінеді.\n" +
             "• Осы жерден жасалған қоңыраулар мен SMS телефонның қоңыраулар журналында және хабарламаларында қалады: қажет болса, оларды сол жерден өшіріңіз.\n" +
             "• Телефонда тыңшы бағдарлама болса немесе оны біреу толық басқарса, ешбір қосымша экрандағыны қорғай алмайды.\n" +
-            "• PIN-кодты ұмытсаңыз, бұл кеңістікті ешкім аша алмайды — тіпті біз де.",
+            "• PIN-кодты ұмытсаңыз, бұл кеңістікті ешкім аша алмайды — тіпті біз де.\n" +
+            "• Экран құлпын алып тастасаңыз немесе телефонды қалпына келтірсеңіз, бұл кеңістік енді ашылмайды, ал калькулятор тек есептейді, ештеңе айтпайды. Көшірмесін сақтау үшін экспорт жасаңыз; қайта бастау үшін қосымшаны қайта орнатыңыз.",
     ),
     SETUP_NO_LOCK_SCREEN(
         "This phone has no screen lock. Your space is still encrypted, but it is safer with a screen lock (Settings → Security).",
@@ -248,12 +251,6 @@ enum class UiText(val en: String, val ru: String, val kk: String) {
     SETTINGS_PIN_WRONG("That PIN is not right.", "Неверный PIN-код.", "PIN-код қате."),
     SETTINGS_DONE("Done.", "Готово.", "Дайын."),
 
-    // Errors the core reports that she must understand
-    KEY_LOST(
-        "This space can no longer be opened on this phone: the phone's security key was erased (for example after a reset or a change of screen lock). Restore it from an export if you have one.",
-        "Это пространство больше нельзя открыть на этом телефоне: ключ безопасности телефона стёрт (например, после сброса или смены блокировки экрана). Восстановите его из экспорта, если он есть.",
-        "Бұл кеңістікті осы телефонда енді ашу мүмкін емес: телефонның қауіпсіздік кілті өшірілген (мысалы, қалпына келтіруден немесе экран құлпын өзгертуден кейін). Экспорт болса, содан қалпына келтіріңіз.",
-    ),
     ;
 
     fun get(lang: Lang): String = when (lang) {
