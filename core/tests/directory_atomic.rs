@@ -126,7 +126,7 @@ fn killing_an_install_midway_leaves_the_old_pack_intact() {
     let write_phase = total - before_writes;
 
     let mut killed_midway = 0;
-    for fraction in [0.2, 0.5, 0.8] {
+    for fraction in [0.1, 0.3, 0.6] {
         let (mut child, mut lines, started) = spawn_installer(tv.tmp.path());
         let kill_at = before_writes + write_phase.mul_f64(fraction);
         std::thread::sleep(kill_at.saturating_sub(started.elapsed()));
