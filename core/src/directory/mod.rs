@@ -29,6 +29,7 @@ use crate::locale::Locale;
 use crate::session::Session;
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
+use std::sync::OnceLock;
 
 /// The signed Kazakhstan pack built from `core/packs/kz/kz.hsds.json`.
 pub const BUNDLED_PACK: &[u8] = include_bytes!("../../packs/kz/kz.havenpack");
@@ -229,11 +230,29 @@ pub(crate) fn install_bundled(conn: &mut Connection) -> Result<()> {
 /// directory yet: an app update brings its directory to vaults made by earlier versions.
 /// A pack of another region, or a newer one (an update she installed), is left alone.
 pub(crate) fn refresh_bundled(conn: &mut Connection) -> Result<()> {
-    let bundled = pack::verify(BUNDLED_PACK, pack::TRUSTED_KEYS)?.manifest;
+    let Some((bundled_region, bundled_version)) = bundled_release() else {
+        return install_bundled(conn); // fails, saying why
+    };
     match install::installed(conn)? {
-        Some((region, version)) if region != bundled.region || version >= bundled.version => Ok(()),
+        Some((region, version)) if region != *bundled_region || version >= *bundled_version => {
+            Ok(())
+        }
         _ => install_bundled(conn),
     }
+}
+
+/// The bundled pack's region and version, verified once per process rather than on every
+/// unlock; `None` if it does not verify (a broken build).
+fn bundled_release() -> Option<&'static (String, u64)> {
+    static RELEASE: OnceLock<Option<(String, u64)>> = OnceLock::new();
+    RELEASE
+        .get_or_init(|| {
+            let manifest = pack::verify(BUNDLED_PACK, pack::TRUSTED_KEYS)
+                .ok()?
+                .manifest;
+            Some((manifest.region, manifest.version))
+        })
+        .as_ref()
 }
 
 /// Connection-level entry points for benchmarks and tests (re-exported as
