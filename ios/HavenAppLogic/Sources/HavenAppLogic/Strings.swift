@@ -422,7 +422,6 @@ public enum Strings {
             return ("Өшіру үшін PIN-кодты енгізіңіз",
                     "Введите PIN-код, чтобы стереть",
                     "Enter your PIN to erase")
-
         }
     }
 }
