@@ -8,12 +8,17 @@ import Observation
 /// without a screen is decided here or in the core, and tested on Linux against the real core.
 ///
 /// ```text
-/// starting ──no vault──▶ setup ──create──▶ vault
-///    │                     │ exit            │ exit, scene leaves .active
-///    └──vault exists──▶ calculator ◀─────────┘
+/// starting ──no vault, first launch──▶ setup ──create──▶ vault
+///    │                                   │ exit            │ exit, scene leaves .active,
+///    └──vault exists, or after a wipe──▶ calculator ◀──────┘ idle timeout, wipe
 ///                          │ PIN + "=" (off the main thread)
-///                          └──────────────▶ vault
+///                          ├──────────────▶ vault (real) or notes (decoy)
+///                          │ hold the display 3 s, only when no vault exists
+///                          └──────────────▶ setup
 /// ```
+///
+/// Each vault screen has its own model (`contacts`, `journal`, …), owned here and emptied on
+/// every lock, so nothing she looked at survives a lock in memory the views can reach.
 ///
 /// The calculator is always a working calculator: a wrong PIN, a duress PIN set to "nothing
 /// here" and an attempt refused by throttling all leave it showing the arithmetic result.
@@ -39,7 +44,7 @@ public final class AppModel {
 
     /// The screens inside the vault, pushed on a navigation stack from the home screen.
     public enum VaultScreen: Hashable, Sendable, CaseIterable {
-        case safetyPlan, contacts, journal, orders, directory, settings
+        case safetyPlan, contacts, journal, orders, directory, rights, dangerSigns, backup, settings
     }
 
     public private(set) var phase = Phase.starting
@@ -62,6 +67,18 @@ public final class AppModel {
     public var path: [VaultScreen] = []
     /// The running "erase everything" countdown, if any.
     public private(set) var wipeCountdown: WipeCountdown?
+    /// The settings kept outside the vault (setup offered, auto-lock delay).
+    public private(set) var shellSettings: ShellSettings
+
+    // The screens' models, emptied by every lock.
+    public let contacts = ContactsModel()
+    public let journal = JournalModel()
+    public let plan = PlanModel()
+    public let orders = OrdersModel()
+    public let directory = DirectoryModel()
+    public let rights = RightsModel()
+    public let backup = BackupModel()
+    public let settings = SettingsModel()
 
     /// The open session. Screens reach it through `perform`, never directly.
     private var session: Session?
@@ -71,6 +88,11 @@ public final class AppModel {
     private let afterWrite: @Sendable () -> Void
     private let wipeSeconds: Int
     private let wipeTick: WipeCountdown.Tick
+    private let settingsStore: ShellSettingsStore
+    let exports: ExportFiles
+    private let now: @Sendable () -> Date
+    /// The last touch inside the vault (for the auto-lock).
+    private var lastInteraction = Date.distantPast
 
     /// Unlock attempts run one after another, off the main thread, in this chain.
     private var unlockChain: Task<Void, Never>?
@@ -85,11 +107,17 @@ public final class AppModel {
     ///   - wipeTick: waits one second (tests pass a faster or controllable one).
     ///   - afterWrite: called after every operation that may have written to the data
     ///     directory; the app re-applies file protection and backup exclusion there.
+    ///   - settingsStore: where the settings kept outside the vault live.
+    ///   - exports: where a shared report is written while the share sheet is open.
+    ///   - now: the clock (tests pass one they move).
     public init(
         haven: Haven,
         preferredLanguages: [String],
+        settingsStore: ShellSettingsStore,
+        exports: ExportFiles,
         wipeSeconds: Int = 10,
         wipeTick: @escaping WipeCountdown.Tick = { try await Task.sleep(nanoseconds: 1_000_000_000) },
+        now: @escaping @Sendable () -> Date = { Date() },
         afterWrite: @escaping @Sendable () -> Void = {}
     ) {
         self.haven = haven
@@ -100,21 +128,65 @@ public final class AppModel {
         self.wipeSeconds = wipeSeconds
         self.wipeTick = wipeTick
         self.afterWrite = afterWrite
+        self.settingsStore = settingsStore
+        self.shellSettings = settingsStore.load()
+        self.exports = exports
+        self.now = now
+        for screen in screenModels { screen.attach(self) }
+    }
+
+    private var screenModels: [any ScreenModel] {
+        [contacts, journal, plan, orders, directory, rights, backup, settings]
     }
 
     // MARK: - Launch
 
     /// Reads the vault's state and picks the first screen. Call once at launch.
+    ///
+    /// Setup opens by itself only on the very first launch. After that (she left setup, or
+    /// erased everything) the app stays a calculator, because setup appearing would tell
+    /// whoever holds the phone that a hidden space was here; setup then opens only through
+    /// `requestSetup()`, as on Android.
     public func start() async {
+        exports.removeAll() // a report left behind by a crash
         let haven = self.haven
         let state = await Task.detached { Result { try haven.state() } }.value
         afterWrite() // reading the state may complete an interrupted wipe
-        if case .success(.notSetUp) = state {
+        if case .success(.notSetUp) = state, !shellSettings.setupOffered {
+            updateShellSettings { $0.setupOffered = true }
             phase = .setup
         } else {
-            // Locked, locked out, or unreadable (a lost device key included): the calculator.
+            // Locked, locked out, unreadable (a lost device key included), or no vault after a
+            // wipe: the calculator.
             phase = .calculator
         }
+    }
+
+    /// The deliberate action that opens setup when no vault exists: holding the calculator's
+    /// display for three seconds (the setup screen tells her beforehand). Typing numbers and
+    /// "=" — what anyone guessing a PIN does — never opens setup. Does nothing while a vault
+    /// exists, so it reveals nothing either.
+    public func requestSetup() async {
+        guard phase == .calculator else { return }
+        let haven = self.haven
+        let state = await Task.detached { Result { try haven.state() } }.value
+        guard case .success(.notSetUp) = state, phase == .calculator, sceneIsActive else { return }
+        setupForm = SetupForm(language: phoneLanguage)
+        setupIssues = [:]
+        language = phoneLanguage
+        resetCalculator()
+        phase = .setup
+    }
+
+    private func updateShellSettings(_ change: (inout ShellSettings) -> Void) {
+        change(&shellSettings)
+        settingsStore.save(shellSettings)
+        afterWrite()
+    }
+
+    /// Sets the auto-lock delay (minutes without a touch; 0 = only on leaving the app).
+    func setAutoLockMinutes(_ minutes: Int) {
+        updateShellSettings { $0.autoLockMinutes = max(0, minutes) }
     }
 
     // MARK: - Calculator
@@ -181,6 +253,7 @@ public final class AppModel {
         }
         path = []
         resetCalculator()
+        lastInteraction = now()
         phase = .vault
     }
 
@@ -253,7 +326,27 @@ public final class AppModel {
             exit()
         case .starting, .setup, .calculator:
             lockGeneration += 1 // drop unlock attempts still waiting
+            // Coming back shows a cleared calculator, never a PIN typed just before leaving.
+            resetCalculator()
         }
+    }
+
+    // MARK: - Auto-lock
+
+    /// A touch anywhere inside the vault (the view reports them): restarts the idle timer.
+    public func userInteracted() {
+        lastInteraction = now()
+    }
+
+    /// Locks the vault if she has not touched it for the auto-lock delay. The view calls this
+    /// every few seconds while the vault is open. Returns whether it locked.
+    @discardableResult
+    public func lockIfIdle() -> Bool {
+        let minutes = shellSettings.autoLockMinutes
+        guard phase == .vault, minutes > 0,
+              now().timeIntervalSince(lastInteraction) >= TimeInterval(minutes * 60) else { return false }
+        exit()
+        return true
     }
 
     private func lock() {
@@ -264,6 +357,8 @@ public final class AppModel {
         session = nil
         path = []
         alertMessage = nil
+        for screen in screenModels { screen.reset() }
+        exports.removeAll()
         resetCalculator()
     }
 
@@ -275,7 +370,7 @@ public final class AppModel {
     /// Runs `work` with the open session off the main thread, then re-applies the data
     /// directory's protection. Every vault screen goes through here. If the session turns out
     /// to be closed, the app returns to the calculator.
-    public func perform<T: Sendable>(_ work: @escaping @Sendable (Session) throws -> T) async throws -> T {
+    func perform<T: Sendable>(_ work: @escaping @Sendable (Session) throws -> T) async throws -> T {
         guard let session, phase == .vault else { throw VaultClosed() }
         let outcome = await Task.detached(priority: .userInitiated) { Result { try work(session) } }.value
         afterWrite()
@@ -302,9 +397,21 @@ public final class AppModel {
 
     /// What SOS would send now, from her trusted contacts in the vault (shown to her before
     /// anything is composed; see `SosPlan`).
-    public func sosPlan() async throws -> SosPlan {
+    func sosPlan() async throws -> SosPlan {
         let contacts = try await perform { session in try session.contacts().map(SosContact.init) }
         return SosPlan(contacts: contacts)
+    }
+
+    /// Runs `work` like `perform`; a refusal becomes `alertMessage` in her language and `nil`.
+    func attempt<T: Sendable>(_ work: @escaping @Sendable (Session) throws -> T) async -> T? {
+        do {
+            return try await perform(work)
+        } catch is VaultClosed {
+            return nil
+        } catch {
+            alertMessage = Problem.message(for: error, in: language)
+            return nil
+        }
     }
 
     // MARK: - Erase everything
@@ -337,14 +444,19 @@ public final class AppModel {
     }
 
     private func didWipe() {
-        afterWrite()
         session = nil
         path = []
         wipeCountdown = nil
+        for screen in screenModels { screen.reset() }
+        exports.removeAll()
+        // The shell's own settings go too, except that setup was offered: the next launch must
+        // show the calculator, not setup.
+        updateShellSettings { $0 = $0.afterWipe }
         language = phoneLanguage
         resetCalculator()
-        // The calculator, not the first-run screen: whoever looks at the phone next should
-        // see a calculator. Setup shows again the next time the app is launched.
+        // The calculator, not the first-run screen, now and at every later launch: whoever
+        // looks at the phone next should see a calculator. Setup opens only through
+        // `requestSetup()`.
         phase = .calculator
     }
 }

@@ -71,3 +71,72 @@ extension SosContact {
         self.init(name: contact.name, phone: contact.phone, codeWord: contact.codeWord, isEmergency: contact.emergency)
     }
 }
+
+extension IncidentKind {
+    /// Every kind, in the core's content order.
+    static let all: [IncidentKind] = [.physical, .sexual, .psychological, .threats, .economic, .stalking,
+                                      .digital, .harmToChildren, .harmToPets]
+
+    /// The core's id of the kind (the key of its label in `choices(.incidentKinds)`).
+    var coreId: String {
+        switch self {
+        case .physical: return "physical"
+        case .sexual: return "sexual"
+        case .psychological: return "psychological"
+        case .threats: return "threats"
+        case .economic: return "economic"
+        case .stalking: return "stalking"
+        case .digital: return "digital"
+        case .harmToChildren: return "harm_to_children"
+        case .harmToPets: return "harm_to_pets"
+        }
+    }
+}
+
+extension ServiceType {
+    static let all: [ServiceType] = [.emergency, .hotline, .police, .crisisCentre, .shelter, .legalAid, .medical,
+                                     .psychologicalSupport, .childProtection]
+
+    /// The core's id of the type (the key of its label in `choices(.serviceTypes)`).
+    var coreId: String {
+        switch self {
+        case .shelter: return "shelter"
+        case .crisisCentre: return "crisis_centre"
+        case .hotline: return "hotline"
+        case .police: return "police"
+        case .legalAid: return "legal_aid"
+        case .medical: return "medical"
+        case .psychologicalSupport: return "psychological_support"
+        case .childProtection: return "child_protection"
+        case .emergency: return "emergency"
+        }
+    }
+}
+
+extension OrderKind {
+    static let all: [OrderKind] = [.policeProtectiveOrder, .courtSpecialRequirements, .criminalNoApproach]
+
+    var coreId: String {
+        switch self {
+        case .policeProtectiveOrder: return "police_protective_order"
+        case .courtSpecialRequirements: return "court_special_requirements"
+        case .criminalNoApproach: return "criminal_no_approach"
+        }
+    }
+}
+
+extension OrderStatus {
+    var coreId: String {
+        switch self {
+        case .active: return "active"
+        case .expiringSoon: return "expiring_soon"
+        case .expired: return "expired"
+        case .notStarted: return "not_started"
+        }
+    }
+}
+
+/// A label from one of the core's choice lists, in `language`; the id itself if missing.
+func coreLabel(_ list: ChoiceList, _ id: String, in language: Language) -> String {
+    (try? HavenCore.choices(list: list, locale: language.coreLocale))?.first { $0.id == id }?.label ?? id
+}

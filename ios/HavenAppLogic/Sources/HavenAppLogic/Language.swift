@@ -9,7 +9,8 @@ public enum Language: String, CaseIterable, Sendable {
     case en
 
     /// The first of `preferredLanguages` (BCP 47 tags such as `"ru-KZ"`, in the order of
-    /// `Locale.preferredLanguages`) that Haven speaks; English when none matches.
+    /// `Locale.preferredLanguages`) that Haven speaks; Russian when none matches, as on Android
+    /// (Russian is the language most people in Kazakhstan read, whatever the phone is set to).
     public static func preferred(from preferredLanguages: [String]) -> Language {
         for tag in preferredLanguages {
             let primary = tag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first
@@ -17,7 +18,7 @@ public enum Language: String, CaseIterable, Sendable {
                 return language
             }
         }
-        return .en
+        return .ru
     }
 
     /// The language's own name, as shown in a language picker.

@@ -44,6 +44,24 @@ public enum TextKey: String, CaseIterable, Sendable {
     case changePin, currentPin, newPin, duressSettings, appIcon, iconAlertNote
     case iconStandard, iconDark, iconClassic
     case eraseEverything, eraseExplanation, eraseCountdown, erasePinPrompt
+    // Added with the full journeys (texts in MoreStrings.swift)
+    case tooManyAttempts, close, setupAgainHint
+    case rights, dangerSigns, backup, nationalLines, sourceLabel, verifiedOn, notVerified
+    case dangerSignsNoScore, whyItMatters, nextStep
+    case relationField, editContact
+    case previousMonth, nextMonth, showHidden, hiddenMark, hide, restore, incidentKinds
+    case policeInvolved, policeReference, medicalInvolved, medicalReference, revisions
+    case revisionCreate, revisionEdit, revisionAttach, revisionHide, revisionRestore, revisionErase
+    case chainIntact, chainBroken, editEntry, evidenceCannotShow, play, stop
+    case orderNumber, orderIssuer, openNow, closedNow, filterTypes, allPlaces, placeFilter
+    case installPack, packInstalled, packWrongRegion, packOlder, packNeedsUpdate, packNotGenuine
+    case packTooLarge, packNotAPack, packOldKept, addresses
+    case dismissSuggestion, bringBack, dismissedSuggestions
+    case passphrase, passphraseConfirm, passphraseTooShort, passphraseOk, passphraseStrong
+    case passphrasesDoNotMatch, makeBackup, restoreBackup, backupExplanation, backupSaved, backupRestored
+    case backupWrongPassphrase, backupJournalNotEmpty, backupNotABackup, backupDamaged, backupNothingChanged
+    case removeDuress, wipeAfterSave, autoLock, autoLockNever, autoLockMinutes
+    case notesTitle, newNote, decoyNotes, decoyNotesExplanation
 }
 
 public enum Strings {
@@ -61,6 +79,7 @@ public enum Strings {
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     static func translations(_ key: TextKey) -> (kk: String, ru: String, en: String) {
+        if let more = moreTranslations[key] { return more }
         switch key {
         case .calculatorError:
             return ("Қате", "Ошибка", "Error")
@@ -422,6 +441,8 @@ public enum Strings {
             return ("Өшіру үшін PIN-кодты енгізіңіз",
                     "Введите PIN-код, чтобы стереть",
                     "Enter your PIN to erase")
+        default:
+            return ("", "", "") // every other key is in `moreTranslations` (a test checks)
         }
     }
 }

@@ -19,7 +19,7 @@ final class CalculatorUnlockTests: XCTestCase {
 
     func testCalculatorErrorIsShownInThePhonesLanguage() async throws {
         let fixture = try VaultFixture()
-        for (languages, expected) in [(["ru-KZ"], "Ошибка"), (["kk-KZ", "ru"], "Қате"), (["de"], "Error")] {
+        for (languages, expected) in [(["ru-KZ"], "Ошибка"), (["kk-KZ", "ru"], "Қате"), (["en-GB"], "Error"), (["de"], "Ошибка")] {
             let model = fixture.makeModel(languages: languages)
             await model.start()
             model.exit()

@@ -38,8 +38,9 @@ final class StringsTests: XCTestCase {
         XCTAssertEqual(Language.preferred(from: ["kk-KZ", "ru-KZ"]), .kk)
         XCTAssertEqual(Language.preferred(from: ["de-DE", "ru_RU", "en"]), .ru)
         XCTAssertEqual(Language.preferred(from: ["EN-gb"]), .en)
-        XCTAssertEqual(Language.preferred(from: ["fr"]), .en)
-        XCTAssertEqual(Language.preferred(from: []), .en)
+        // Android's fallback (`Lang.fromSystem`): Russian.
+        XCTAssertEqual(Language.preferred(from: ["fr"]), .ru)
+        XCTAssertEqual(Language.preferred(from: []), .ru)
     }
 
     func testKeypadHasEveryKeyOnce() {

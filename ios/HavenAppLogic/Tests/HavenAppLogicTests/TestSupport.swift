@@ -17,6 +17,11 @@ final class VaultFixture {
     let protector = InsecureTestProtector()
     let haven: Haven
     let writes = WriteCounter()
+    /// Where the app's own files outside the vault go: the shell settings and the exports.
+    let shellDirectory: URL
+    let clock = TestClock()
+    var settingsStore: ShellSettingsStore { ShellSettingsStore(url: shellDirectory.appendingPathComponent("s")) }
+    var exports: ExportFiles { ExportFiles(directory: shellDirectory.appendingPathComponent("e", isDirectory: true)) }
 
     init() throws {
         directory = FileManager.default.temporaryDirectory
@@ -24,10 +29,13 @@ final class VaultFixture {
         // The fast derivation is the bindings' test-only constructor (Argon2id with tiny
         // parameters); the app uses `Haven(dataDir:protector:)` with production parameters.
         haven = try Haven.newInsecureForTests(dataDir: directory.path, protector: protector)
+        shellDirectory = directory.deletingLastPathComponent()
+            .appendingPathComponent("haven-shell-\(UUID().uuidString)", isDirectory: true)
     }
 
     deinit {
         try? FileManager.default.removeItem(at: directory)
+        try? FileManager.default.removeItem(at: shellDirectory)
     }
 
     /// A model over this vault, as the app builds it at launch.
@@ -37,8 +45,10 @@ final class VaultFixture {
         wipeTick: @escaping WipeCountdown.Tick = { try await Task.sleep(nanoseconds: 1_000_000) }
     ) -> AppModel {
         let writes = self.writes
-        return AppModel(haven: haven, preferredLanguages: languages, wipeSeconds: wipeSeconds,
-                        wipeTick: wipeTick, afterWrite: { writes.increment() })
+        let clock = self.clock
+        return AppModel(haven: haven, preferredLanguages: languages, settingsStore: settingsStore,
+                        exports: exports, wipeSeconds: wipeSeconds, wipeTick: wipeTick,
+                        now: { clock.now }, afterWrite: { writes.increment() })
     }
 
     /// A started model with a vault set up through the first-run screen, open.
@@ -71,6 +81,24 @@ final class VaultFixture {
 
     func state() throws -> VaultState {
         try haven.state()
+    }
+}
+
+/// A clock the test moves.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = Date(timeIntervalSince1970: 1_800_000_000)
+
+    var now: Date {
+        lock.lock()
+        defer { lock.unlock() }
+        return current
+    }
+
+    func advance(seconds: TimeInterval) {
+        lock.lock()
+        current += seconds
+        lock.unlock()
     }
 }
 
