@@ -325,7 +325,9 @@ public final class JournalModel: ScreenModel {
     public func exportReport(pin: String) async -> Bool {
         guard let app else { return false }
         exportIssue = nil
-        let request = ReportRequest(selection: .between(from: .distantPast, to: Date()),
+        // Every entry (the core's timestamps start at 1970; an entry cannot be in the future).
+        let request = ReportRequest(selection: .between(from: Date(timeIntervalSince1970: 0),
+                                                        to: Date().addingTimeInterval(86_400)),
                                     locale: app.language.coreLocale, includeHidden: false)
         do {
             let html = try await app.perform { try $0.exportReport(pin: pin, request: request) }
