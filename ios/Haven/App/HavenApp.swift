@@ -33,14 +33,18 @@ struct HavenApp: App {
     }
 
     private static func makeModel() -> AppModel? {
-        ExportFiles.removeAll() // a report left behind by a crash
+        ExportFiles.standard.removeAll() // a report left behind by a crash
         do {
             let directory = try DataDirectory.standard()
             try directory.prepare()
             let haven = try Haven(dataDir: directory.url.path, protector: KeychainKeyProtector())
+            // Next to the data directory, outside it (the core's wipe owns that one).
+            let settingsFile = directory.url.deletingLastPathComponent().appendingPathComponent("s")
             return AppModel(
                 haven: haven,
                 preferredLanguages: Locale.preferredLanguages,
+                settingsStore: ShellSettingsStore(url: settingsFile),
+                exports: .standard,
                 afterWrite: { try? directory.applyProtection() }
             )
         } catch {

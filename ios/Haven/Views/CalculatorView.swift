@@ -21,6 +21,10 @@ struct CalculatorView: View {
                 .minimumScaleFactor(0.4)
                 .frame(maxWidth: .infinity, alignment: .trailing)
                 .accessibilityAddTraits(.updatesFrequently)
+                // The deliberate action that opens setup when no vault exists (after "erase
+                // everything"); the model ignores it while a vault exists. Typing numbers and
+                // "=" never opens setup.
+                .onLongPressGesture(minimumDuration: 3) { Task { await model.requestSetup() } }
             Grid(horizontalSpacing: 12, verticalSpacing: 12) {
                 ForEach(CalculatorKey.rows, id: \.self) { row in
                     GridRow {

@@ -33,6 +33,33 @@ extension View {
     }
 }
 
+extension View {
+    /// Asks before opening a `tel:`/`sms:` link: calls and messages leave a trace outside Haven.
+    func callConfirmation(_ model: AppModel, url: Binding<URL?>) -> some View {
+        modifier(CallConfirmation(model: model, url: url))
+    }
+}
+
+private struct CallConfirmation: ViewModifier {
+    let model: AppModel
+    @Binding var url: URL?
+    @Environment(\.openURL) private var openURL
+
+    func body(content: Content) -> some View {
+        content.confirmationDialog(
+            Strings.text(.callHistoryWarning, in: model.language),
+            isPresented: Binding(get: { url != nil }, set: { if !$0 { url = nil } }),
+            titleVisibility: .visible
+        ) {
+            Button(Strings.text(.continueAction, in: model.language)) {
+                if let url { openURL(url) }
+                url = nil
+            }
+            Button(Strings.text(.cancel, in: model.language), role: .cancel) { url = nil }
+        }
+    }
+}
+
 /// A PIN field: digits only, hidden, nothing remembered.
 struct PinField: View {
     let title: String

@@ -6,77 +6,75 @@ import SwiftUI
 /// Trusted contacts, typed in by hand (the phone's contacts are never read). Calls and messages
 /// go through the system after a warning that they show in the call history and Messages; SOS
 /// prepares one message per emergency contact with their code word, each sent only when she
-/// presses Send on the system's message screen.
+/// presses Send on the system's message screen. Everything is decided in `ContactsModel`.
 struct ContactsView: View {
     let model: AppModel
-    @Environment(\.openURL) private var openURL
-    @State private var contacts: [Contact] = []
     @State private var pendingURL: URL?
-    @State private var sosPlan: SosPlan?
-    @State private var sosFlow: SosFlow?
-    @State private var showingNewContact = false
+    @State private var showingForm = false
 
     private func t(_ key: TextKey) -> String { Strings.text(key, in: model.language) }
 
     var body: some View {
         List {
             Section {
-                Button(t(.sos), role: .destructive) { prepareSos() }
+                Button(t(.sos), role: .destructive) { Task { await model.contacts.prepareSos() } }
                     .font(.title2.bold())
             } footer: {
                 Text(t(.sosExplanation))
             }
-            ForEach(contacts, id: \.id) { contact in
+            ForEach(model.contacts.contacts, id: \.id) { contact in
                 VStack(alignment: .leading, spacing: 6) {
                     Text(contact.name).font(.headline)
-                    Text(contact.phone).font(.subheadline).foregroundStyle(.secondary)
+                    Text("\(model.contacts.relationLabel(contact.relation)) · \(contact.phone)")
+                        .font(.subheadline).foregroundStyle(.secondary)
                     HStack {
-                        Button(t(.call)) { pendingURL = URL(string: "tel:\(contact.phone)") }
-                        Button(t(.message)) { pendingURL = URL(string: "sms:\(contact.phone)") }
+                        Button(t(.call)) { pendingURL = PhoneLinks.call(contact.phone) }
+                        Button(t(.message)) { pendingURL = PhoneLinks.message(contact.phone) }
+                        Button(t(.edit)) {
+                            model.contacts.edit(contact)
+                            showingForm = true
+                        }
                     }
                     .buttonStyle(.bordered)
                 }
             }
-            .onDelete(perform: remove)
+            .onDelete { offsets in
+                let ids = offsets.map { model.contacts.contacts[$0].id }
+                Task { for id in ids { await model.contacts.remove(id) } }
+            }
         }
         .toolbar {
             ToolbarItem(placement: .topBarLeading) {
-                Button(t(.add)) { showingNewContact = true }
+                Button(t(.add)) {
+                    model.contacts.newContact()
+                    showingForm = true
+                }
             }
         }
-        // Calls and messages leave a trace outside Haven: say so every time.
-        .confirmationDialog(t(.callHistoryWarning), isPresented: Binding(
-            get: { pendingURL != nil }, set: { if !$0 { pendingURL = nil } }
-        ), titleVisibility: .visible) {
-            Button(t(.continueAction)) {
-                if let url = pendingURL { openURL(url) }
-                pendingURL = nil
-            }
-            Button(t(.cancel), role: .cancel) { pendingURL = nil }
-        }
+        .callConfirmation(model, url: $pendingURL)
         // SOS, step 1: show who would get what, before composing anything.
-        .alert(t(.sos), isPresented: Binding(get: { sosPlan != nil }, set: { if !$0 { sosPlan = nil } }),
-               presenting: sosPlan) { plan in
+        .alert(t(.sos), isPresented: Binding(get: { model.contacts.sosPlan != nil },
+                                             set: { if !$0 && model.contacts.sosFlow == nil { model.contacts.cancelSos() } }),
+               presenting: model.contacts.sosPlan) { plan in
             if !plan.messages.isEmpty && MFMessageComposeViewController.canSendText() {
-                Button(t(.continueAction)) { sosFlow = SosFlow(plan: plan) }
+                Button(t(.continueAction)) { model.contacts.confirmSos() }
             }
-            Button(t(.cancel), role: .cancel) {}
+            Button(t(.cancel), role: .cancel) { model.contacts.cancelSos() }
         } message: { plan in
             Text(sosSummary(plan))
         }
         // SOS, step 2: one system message screen per recipient; she presses Send (or not).
-        .sheet(isPresented: Binding(get: { sosFlow?.current != nil }, set: { if !$0 { sosFlow = nil } })) {
-            if let message = sosFlow?.current {
+        .sheet(isPresented: Binding(get: { model.contacts.sosFlow?.current != nil },
+                                    set: { if !$0 { model.contacts.cancelSos() } })) {
+            if let message = model.contacts.sosFlow?.current {
                 MessageComposer(recipient: message.phone, body: message.body) {
-                    sosFlow?.advance()
+                    model.contacts.sosMessageFinished()
                 }
                 .ignoresSafeArea()
             }
         }
-        .sheet(isPresented: $showingNewContact) {
-            ContactFormView(model: model) { Task { await reload() } }
-        }
-        .task { await reload() }
+        .sheet(isPresented: $showingForm) { ContactFormView(model: model) }
+        .task { await model.contacts.load() }
     }
 
     private func sosSummary(_ plan: SosPlan) -> String {
@@ -86,77 +84,39 @@ struct ContactsView: View {
         return ([t(.sosExplanation)] + lines + [plan.skippedNote(in: model.language)].compactMap { $0 })
             .joined(separator: "\n")
     }
-
-    private func prepareSos() {
-        Task { sosPlan = try? await model.sosPlan() }
-    }
-
-    private func remove(at offsets: IndexSet) {
-        let ids = offsets.map { contacts[$0].id }
-        Task {
-            for id in ids { _ = try? await model.perform { try $0.removeContact(id: id) } }
-            await reload()
-        }
-    }
-
-    private func reload() async {
-        if let loaded = try? await model.perform({ try $0.contacts() }) {
-            contacts = loaded
-        }
-    }
 }
 
-/// A new trusted contact.
+/// A new trusted contact, or an edit. The relation is picked from the core's list.
 private struct ContactFormView: View {
-    let model: AppModel
-    let onSaved: () -> Void
+    @Bindable var model: AppModel
     @Environment(\.dismiss) private var dismiss
-    @State private var name = ""
-    @State private var phone = ""
-    @State private var relation = ""
-    @State private var codeWord = ""
-    @State private var emergency = true
-    @State private var nameIssue: ValidationIssue?
-    @State private var phoneIssue: ValidationIssue?
 
     private func t(_ key: TextKey) -> String { Strings.text(key, in: model.language) }
 
     var body: some View {
+        @Bindable var contacts = model.contacts
         NavigationStack {
             Form {
-                TextField(t(.contactName), text: $name).vaultTextInput()
-                IssueText(issue: nameIssue, language: model.language)
-                TextField(t(.contactPhone), text: $phone).vaultTextInput(.phonePad)
-                IssueText(issue: phoneIssue, language: model.language)
-                TextField(t(.contactRelation), text: $relation).vaultTextInput()
-                TextField(t(.contactCodeWord), text: $codeWord).vaultTextInput()
-                Toggle(t(.contactEmergency), isOn: $emergency)
+                TextField(t(.contactName), text: $contacts.form.name).vaultTextInput()
+                IssueText(issue: model.contacts.issues[.name], language: model.language)
+                TextField(t(.contactPhone), text: $contacts.form.phone).vaultTextInput(.phonePad)
+                IssueText(issue: model.contacts.issues[.phone], language: model.language)
+                Picker(t(.relationField), selection: $contacts.form.relationId) {
+                    ForEach(model.contacts.relations, id: \.id) { Text($0.label).tag($0.id) }
+                }
+                TextField(t(.contactCodeWord), text: $contacts.form.codeWord).vaultTextInput()
+                IssueText(issue: model.contacts.issues[.codeWord], language: model.language)
+                Toggle(t(.contactEmergency), isOn: $contacts.form.emergency)
             }
+            .navigationTitle(model.contacts.form.editing == nil ? t(.add) : t(.editContact))
             .toolbar {
                 ToolbarItem(placement: .cancellationAction) { Button(t(.cancel)) { dismiss() } }
-                ToolbarItem(placement: .confirmationAction) { Button(t(.save)) { save() } }
+                ToolbarItem(placement: .confirmationAction) {
+                    Button(t(.save)) { Task { if await model.contacts.save() { dismiss() } } }
+                }
             }
             .exitButton(model)
-        }
-    }
-
-    private func save() {
-        nameIssue = FieldRules.checkName(name)
-        phoneIssue = FieldRules.checkPhone(phone)
-        guard nameIssue == nil, phoneIssue == nil else { return }
-        let draft = ContactDraft(name: name, phone: phone, relation: relation,
-                                 codeWord: codeWord.isEmpty ? nil : codeWord,
-                                 capabilities: [], emergency: emergency)
-        Task {
-            do {
-                _ = try await model.perform { try $0.addContact(draft: draft) }
-                onSaved()
-                dismiss()
-            } catch is AppModel.VaultClosed {
-                dismiss()
-            } catch {
-                phoneIssue = .phoneInvalid // the core normalizes numbers and refused this one
-            }
+            .vaultAlert(model)
         }
     }
 }

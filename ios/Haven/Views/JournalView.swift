@@ -4,92 +4,193 @@ import PhotosUI
 import SwiftUI
 import UniformTypeIdentifiers
 
-/// The incident journal: this month's entries, a new entry with attachments, and the export
-/// for a lawyer or advocate.
+/// The incident journal: any month, hidden entries on request, the evidence chain's status,
+/// an entry opened with its versions, a new entry or an edit (a new version), and the report
+/// export. Everything is decided in `JournalModel`.
 ///
-/// Attachments are read into memory (PhotosPicker's `Data` transfer, or a security-scoped read
-/// of the picked document) and handed to the core, which stores them encrypted; no copy is
-/// written anywhere else. The original stays in Photos or Files, and the screen says so.
+/// Attachments are read into memory (PhotosPicker's `Data` transfer — no camera, so no usage
+/// description — or a security-scoped read of a picked document) and handed to the core,
+/// which stores them encrypted; no copy is written anywhere else.
 struct JournalView: View {
-    let model: AppModel
-    @State private var entries: [JournalEntry] = []
-    @State private var showingNewEntry = false
+    @Bindable var model: AppModel
+    @State private var showingForm = false
     @State private var showingExport = false
 
     private func t(_ key: TextKey) -> String { Strings.text(key, in: model.language) }
 
     var body: some View {
         List {
-            Section(footer: Text(t(.revisionNote))) {
-                ForEach(entries, id: \.id) { entry in
-                    VStack(alignment: .leading) {
-                        Text(entry.occurredAt, style: .date).font(.headline)
-                        Text(entry.narrative).lineLimit(3)
-                        if !entry.attachments.isEmpty {
-                            Text("\(t(.attachments)): \(entry.attachments.count)").font(.caption)
+            Section {
+                HStack {
+                    Button { Task { await model.journal.moveMonth(by: -1) } } label: { Image(systemName: "chevron.left") }
+                        .accessibilityLabel(t(.previousMonth))
+                    Spacer()
+                    Text(model.journal.monthTitle).font(.headline)
+                    Spacer()
+                    Button { Task { await model.journal.moveMonth(by: 1) } } label: { Image(systemName: "chevron.right") }
+                        .accessibilityLabel(t(.nextMonth))
+                }
+                .buttonStyle(.borderless)
+                Toggle(t(.showHidden), isOn: Binding(get: { model.journal.showHidden },
+                                                     set: { show in Task { await model.journal.setShowHidden(show) } }))
+            }
+            Section(footer: Text([model.journal.chainText, t(.revisionNote)].compactMap { $0 }.joined(separator: "\n"))) {
+                ForEach(model.journal.entries, id: \.id) { entry in
+                    Button { Task { await model.journal.open(entry.id) } } label: {
+                        VStack(alignment: .leading) {
+                            Text(model.journal.when(entry)).font(.headline)
+                            if entry.hidden { Text(t(.hiddenMark)).font(.caption).foregroundStyle(.secondary) }
+                            Text(entry.narrative).lineLimit(3)
+                            if !entry.attachments.isEmpty {
+                                Text("\(t(.attachments)): \(entry.attachments.count)").font(.caption)
+                            }
                         }
+                        .opacity(entry.hidden ? 0.5 : 1)
                     }
                 }
             }
         }
         .toolbar {
-            ToolbarItem(placement: .topBarLeading) { Button(t(.newEntry)) { showingNewEntry = true } }
+            ToolbarItem(placement: .topBarLeading) {
+                Button(t(.newEntry)) {
+                    model.journal.newEntry()
+                    showingForm = true
+                }
+            }
             ToolbarItem(placement: .bottomBar) { Button(t(.export)) { showingExport = true } }
         }
-        .sheet(isPresented: $showingNewEntry) {
-            EntryFormView(model: model) { Task { await reload() } }
+        .sheet(isPresented: $showingForm) { EntryFormView(model: model) }
+        .sheet(isPresented: Binding(get: { model.journal.openEntry != nil && !showingForm },
+                                    set: { if !$0 { model.journal.closeEntry() } })) {
+            EntryDetailView(model: model) {
+                model.journal.editOpenEntry()
+                showingForm = true
+            }
         }
         .sheet(isPresented: $showingExport) { ExportView(model: model) }
-        .task { await reload() }
-    }
-
-    private func reload() async {
-        let now = Date()
-        let parts = Calendar.current.dateComponents([.year, .month], from: now)
-        let zone = TimeZone.current.identifier
-        if let loaded = try? await model.perform({
-            try $0.journalMonth(year: Int32(parts.year ?? 2026), month: UInt32(parts.month ?? 1),
-                                timeZone: zone, includeHidden: false)
-        }) {
-            entries = loaded.reversed()
-        }
+        .task { await model.journal.load() }
     }
 }
 
-/// A new entry. Saved first, then its attachments are added one by one (each a new revision in
-/// the evidence chain).
-private struct EntryFormView: View {
+/// One entry: every field, its attachments (opened in memory), its versions, edit and hide.
+private struct EntryDetailView: View {
     let model: AppModel
-    let onSaved: () -> Void
+    let onEdit: () -> Void
     @Environment(\.dismiss) private var dismiss
-    @State private var occurredAt = Date()
-    @State private var narrative = ""
-    @State private var injuries = ""
-    @State private var witnesses = ""
-    @State private var place = ""
-    @State private var photoItems: [PhotosPickerItem] = []
-    @State private var documents: [(name: String, data: Data, mime: String)] = []
-    @State private var showingImporter = false
-    @State private var narrativeIssue: ValidationIssue?
 
     private func t(_ key: TextKey) -> String { Strings.text(key, in: model.language) }
 
     var body: some View {
         NavigationStack {
-            Form {
-                DatePicker(t(.occurredAt), selection: $occurredAt)
-                Section(t(.narrative)) {
-                    TextEditor(text: $narrative).frame(minHeight: 120).vaultTextInput()
-                    IssueText(issue: narrativeIssue, language: model.language)
+            if let entry = model.journal.openEntry {
+                List {
+                    Section {
+                        Text(model.journal.when(entry)).font(.headline)
+                        if !entry.kinds.isEmpty {
+                            Text(entry.kinds.map(model.journal.kindLabel).joined(separator: ", "))
+                        }
+                        Text(entry.narrative)
+                    }
+                    Section {
+                        if let injuries = entry.injuries { LabeledContent(t(.injuries), value: injuries) }
+                        if let witnesses = entry.witnesses { LabeledContent(t(.witnesses), value: witnesses) }
+                        if let place = entry.place { LabeledContent(t(.place), value: place) }
+                        if entry.policeInvolved {
+                            LabeledContent(t(.policeInvolved), value: entry.policeReference ?? "")
+                        }
+                        if entry.medicalInvolved {
+                            LabeledContent(t(.medicalInvolved), value: entry.medicalReference ?? "")
+                        }
+                    }
+                    if !entry.attachments.isEmpty {
+                        Section(t(.attachments)) {
+                            ForEach(entry.attachments, id: \.id) { attachment in
+                                Button(model.journal.attachmentTitle(attachment)) {
+                                    Task { await model.journal.view(attachment) }
+                                }
+                            }
+                        }
+                    }
+                    Section(t(.revisions)) {
+                        ForEach(model.journal.revisions, id: \.id) { Text(model.journal.revisionLabel($0)).font(.caption) }
+                    }
+                    Section {
+                        Button(t(.editEntry)) { onEdit() }
+                        if entry.hidden {
+                            Button(t(.restore)) { Task { await model.journal.restore(entry.id) } }
+                        } else {
+                            Button(t(.hide)) { Task { await model.journal.hide(entry.id) } }
+                        }
+                    }
                 }
-                TextField(t(.injuries), text: $injuries, axis: .vertical).vaultTextInput()
-                TextField(t(.witnesses), text: $witnesses, axis: .vertical).vaultTextInput()
-                TextField(t(.place), text: $place).vaultTextInput()
+                .toolbar { ToolbarItem(placement: .cancellationAction) { Button(t(.close)) { model.journal.closeEntry() } } }
+                .exitButton(model)
+                .sheet(isPresented: Binding(get: { model.journal.viewer != nil },
+                                            set: { if !$0 { model.journal.closeViewer() } })) {
+                    EvidenceView(model: model)
+                }
+            }
+        }
+    }
+}
+
+/// A new entry or an edit (saved by the core as a new version). Attachments are saved after
+/// the entry, each a new version in the evidence chain.
+private struct EntryFormView: View {
+    @Bindable var model: AppModel
+    @Environment(\.dismiss) private var dismiss
+    @State private var photoItems: [PhotosPickerItem] = []
+    @State private var showingImporter = false
+
+    private func t(_ key: TextKey) -> String { Strings.text(key, in: model.language) }
+
+    var body: some View {
+        @Bindable var journal = model.journal
+        NavigationStack {
+            Form {
+                DatePicker(t(.occurredAt), selection: $journal.form.occurredAt, in: ...Date())
+                    .environment(\.locale, Locale(identifier: model.language.rawValue))
+                Section(t(.incidentKinds)) {
+                    ForEach(model.journal.allKinds, id: \.self) { kind in
+                        Toggle(model.journal.kindLabel(kind), isOn: Binding(
+                            get: { model.journal.form.kinds.contains(kind) },
+                            set: { _ in model.journal.toggleKind(kind) }))
+                    }
+                }
+                Section(t(.narrative)) {
+                    TextEditor(text: $journal.form.narrative).frame(minHeight: 120).vaultTextInput()
+                    IssueText(issue: model.journal.formIssue, language: model.language)
+                }
+                TextField(t(.injuries), text: $journal.form.injuries, axis: .vertical).vaultTextInput()
+                TextField(t(.witnesses), text: $journal.form.witnesses, axis: .vertical).vaultTextInput()
+                TextField(t(.place), text: $journal.form.place).vaultTextInput()
+                Section {
+                    Toggle(t(.policeInvolved), isOn: $journal.form.policeInvolved)
+                    if model.journal.form.policeInvolved {
+                        TextField(t(.policeReference), text: $journal.form.policeReference).vaultTextInput()
+                    }
+                    Toggle(t(.medicalInvolved), isOn: $journal.form.medicalInvolved)
+                    if model.journal.form.medicalInvolved {
+                        TextField(t(.medicalReference), text: $journal.form.medicalReference).vaultTextInput()
+                    }
+                }
                 Section(footer: Text(t(.attachmentNote))) {
                     PhotosPicker(t(.addPhoto), selection: $photoItems, matching: .images)
                     Button(t(.addDocument)) { showingImporter = true }
-                    ForEach(documents.indices, id: \.self) { Text(documents[$0].name) }
-                    if !photoItems.isEmpty { Text("\(t(.attachments)): \(photoItems.count + documents.count)") }
+                    ForEach(model.journal.pending) { file in
+                        Text(file.fileName ?? t(.attachments))
+                            .swipeActions { Button(t(.delete), role: .destructive) { model.journal.removePending(file.id) } }
+                    }
+                }
+            }
+            .onChange(of: photoItems) { _, items in
+                photoItems = []
+                Task {
+                    for item in items {
+                        guard let data = try? await item.loadTransferable(type: Data.self) else { continue }
+                        let mime = item.supportedContentTypes.first?.preferredMIMEType ?? "image/jpeg"
+                        model.journal.addPending(bytes: data, fileName: nil, mimeType: mime)
+                    }
                 }
             }
             .fileImporter(isPresented: $showingImporter, allowedContentTypes: [.pdf, .image, .audio],
@@ -98,9 +199,12 @@ private struct EntryFormView: View {
             }
             .toolbar {
                 ToolbarItem(placement: .cancellationAction) { Button(t(.cancel)) { dismiss() } }
-                ToolbarItem(placement: .confirmationAction) { Button(t(.save)) { Task { await save() } } }
+                ToolbarItem(placement: .confirmationAction) {
+                    Button(t(.save)) { Task { if await model.journal.save() { dismiss() } } }
+                }
             }
             .exitButton(model)
+            .vaultAlert(model)
         }
     }
 
@@ -110,55 +214,16 @@ private struct EntryFormView: View {
         defer { url.stopAccessingSecurityScopedResource() }
         guard let data = try? Data(contentsOf: url, options: .uncached) else { return }
         let mime = UTType(filenameExtension: url.pathExtension)?.preferredMIMEType ?? "application/octet-stream"
-        documents.append((url.lastPathComponent, data, mime))
-    }
-
-    private func save() async {
-        narrativeIssue = FieldRules.checkNarrative(narrative)
-        guard narrativeIssue == nil else { return }
-        func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
-        let draft = EntryDraft(occurredAt: occurredAt, timeZone: TimeZone.current.identifier, kinds: [],
-                               narrative: narrative, injuries: optional(injuries), witnesses: optional(witnesses),
-                               place: optional(place), policeInvolved: false, policeReference: nil,
-                               medicalInvolved: false, medicalReference: nil)
-        var attachments: [(AttachmentDraft, Data)] = []
-        for item in photoItems {
-            if let data = try? await item.loadTransferable(type: Data.self) {
-                attachments.append((AttachmentDraft(kind: .photo, fileName: nil, mimeType: "image/jpeg"), data))
-            }
-        }
-        for document in documents {
-            let kind: AttachmentKind = document.mime.hasPrefix("audio/") ? .audio : .document
-            attachments.append((AttachmentDraft(kind: kind, fileName: document.name, mimeType: document.mime),
-                                document.data))
-        }
-        let toAdd = attachments
-        do {
-            try await model.perform { session in
-                let entry = try session.addJournalEntry(draft: draft)
-                for (attachment, data) in toAdd {
-                    _ = try session.addAttachment(entryId: entry.id, draft: attachment, bytes: data)
-                }
-            }
-            onSaved()
-            dismiss()
-        } catch is AppModel.VaultClosed {
-            dismiss()
-        } catch {
-            model.alertMessage = Strings.text(.somethingWentWrong, in: model.language)
-        }
+        model.journal.addPending(bytes: data, fileName: url.lastPathComponent, mimeType: mime)
     }
 }
 
 /// Export: the PIN again (the core checks it), then a printable report handed to the share
-/// sheet. The report file lives in the app's temporary directory with complete protection,
-/// excluded from backup, and is deleted when the share sheet closes (and at every launch).
+/// sheet. The model deletes the file when the sheet closes, on lock, on wipe and at launch.
 private struct ExportView: View {
     let model: AppModel
     @Environment(\.dismiss) private var dismiss
     @State private var pin = ""
-    @State private var issue: ValidationIssue?
-    @State private var report: URL?
 
     private func t(_ key: TextKey) -> String { Strings.text(key, in: model.language) }
 
@@ -167,40 +232,26 @@ private struct ExportView: View {
             Form {
                 Text(t(.exportExplanation))
                 PinField(title: t(.currentPin), text: $pin)
-                IssueText(issue: issue, language: model.language)
-                Button(t(.export)) { Task { await export() } }
+                if let problem = model.journal.exportIssue { Text(problem).font(.footnote).foregroundStyle(.red) }
+                Button(t(.export)) {
+                    let typed = pin
+                    pin = ""
+                    Task { await model.journal.exportReport(pin: typed) }
+                }
             }
-            .sheet(item: $report) { url in
-                ShareSheet(url: url) {
-                    ExportFiles.remove(url)
-                    report = nil
-                    dismiss()
+            .sheet(isPresented: Binding(get: { model.journal.exportedReport != nil },
+                                        set: { if !$0 { model.journal.exportFinished() } })) {
+                if let url = model.journal.exportedReport {
+                    ShareSheet(url: url) {
+                        model.journal.exportFinished()
+                        dismiss()
+                    }
                 }
             }
             .toolbar { ToolbarItem(placement: .cancellationAction) { Button(t(.cancel)) { dismiss() } } }
             .exitButton(model)
         }
     }
-
-    private func export() async {
-        let pin = self.pin
-        self.pin = ""
-        let request = ReportRequest(selection: .between(from: .distantPast, to: Date()),
-                                    locale: model.language == .kk ? .kk : model.language == .ru ? .ru : .en,
-                                    includeHidden: false)
-        do {
-            let html = try await model.perform { try $0.exportReport(pin: pin, request: request) }
-            report = try ExportFiles.write(html: html)
-        } catch is AppModel.VaultClosed {
-            dismiss()
-        } catch {
-            issue = .wrongPin
-        }
-    }
-}
-
-extension URL: @retroactive Identifiable {
-    public var id: String { absoluteString }
 }
 
 /// The system share sheet for one file; `onDone` runs when it closes, whatever she chose.
@@ -215,30 +266,4 @@ struct ShareSheet: UIViewControllerRepresentable {
     }
 
     func updateUIViewController(_ controller: UIActivityViewController, context: Context) {}
-}
-
-/// Exported files, the only survivor data ever written outside the vault, and only for as long
-/// as the share sheet is open.
-enum ExportFiles {
-    static var directory: URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("e", isDirectory: true)
-    }
-
-    static func write(html: String) throws -> URL {
-        let folder = DataDirectory(url: directory)
-        try folder.prepare()
-        let url = directory.appendingPathComponent("report.html")
-        try Data(html.utf8).write(to: url, options: [.atomic, .completeFileProtection])
-        try folder.applyProtection()
-        return url
-    }
-
-    static func remove(_ url: URL) {
-        try? FileManager.default.removeItem(at: url)
-    }
-
-    /// Deletes whatever a crash left behind. Called at launch.
-    static func removeAll() {
-        try? FileManager.default.removeItem(at: directory)
-    }
 }

@@ -2,115 +2,82 @@ import HavenAppLogic
 import HavenCore
 import SwiftUI
 
-/// Protection orders: kind, dates, conditions, and where each stands today (the core computes
-/// status and days left in Kazakhstan's time zone).
+/// Protection orders: kind, number, issuer, dates in her language, where each stands today
+/// (computed by the core), and delete. Everything is decided in `OrdersModel`.
 struct OrdersView: View {
     let model: AppModel
-    @State private var orders: [(order: ProtectionOrder, standing: OrderStanding)] = []
-    @State private var showingNewOrder = false
+    @State private var showingForm = false
 
     private func t(_ key: TextKey) -> String { Strings.text(key, in: model.language) }
 
     var body: some View {
-        List(orders, id: \.order.id) { row in
-            VStack(alignment: .leading, spacing: 4) {
-                Text(kindName(row.order.kind)).font(.headline)
-                Text(row.order.issuingBody)
-                Text("\(t(.issuedOn)): \(row.order.issuedOn)")
-                if let expires = row.order.expiresOn { Text("\(t(.expiresOn)): \(expires)") }
-                Text(status(row.standing)).foregroundStyle(row.standing.status == .expired ? .secondary : .primary)
-                if let conditions = row.order.conditions { Text(conditions).font(.callout) }
+        List {
+            ForEach(model.orders.rows, id: \.order.id) { row in
+                VStack(alignment: .leading, spacing: 4) {
+                    Text(model.orders.kindLabel(row.order.kind)).font(.headline)
+                    if let number = row.order.reference { Text("\(t(.orderNumber)): \(number)") }
+                    Text("\(t(.orderIssuer)): \(row.order.issuingBody)")
+                    Text("\(t(.issuedOn)): \(model.orders.dayText(row.order.issuedOn))")
+                    if let expires = row.order.expiresOn { Text("\(t(.expiresOn)): \(model.orders.dayText(expires))") }
+                    Text(model.orders.standingText(row.standing))
+                        .foregroundStyle(row.standing.status == .expired ? .secondary : .primary)
+                    if let conditions = row.order.conditions { Text(conditions).font(.callout) }
+                }
+                .swipeActions {
+                    Button(t(.delete), role: .destructive) { Task { await model.orders.remove(row.order.id) } }
+                }
             }
         }
-        .toolbar { ToolbarItem(placement: .topBarLeading) { Button(t(.add)) { showingNewOrder = true } } }
-        .sheet(isPresented: $showingNewOrder) { OrderFormView(model: model) { Task { await reload() } } }
-        .task { await reload() }
-    }
-
-    private func kindName(_ kind: OrderKind) -> String {
-        switch kind {
-        case .policeProtectiveOrder: return t(.orderPolice)
-        case .courtSpecialRequirements: return t(.orderCourt)
-        case .criminalNoApproach: return t(.orderNoApproach)
+        .toolbar {
+            ToolbarItem(placement: .topBarLeading) {
+                Button(t(.add)) {
+                    model.orders.newOrder()
+                    showingForm = true
+                }
+            }
         }
-    }
-
-    private func status(_ standing: OrderStanding) -> String {
-        switch standing.status {
-        case .expired: return t(.orderExpired)
-        default:
-            guard let days = standing.daysLeft else { return t(.orderInForce) }
-            return "\(t(.orderInForce)) · \(Strings.text(.daysLeft, in: model.language, Int(days)))"
-        }
-    }
-
-    private func reload() async {
-        let loaded = try? await model.perform { session in
-            try session.protectionOrders().map { ($0, try session.protectionOrderStanding(id: $0.id, withinDays: 7)) }
-        }
-        if let loaded { orders = loaded }
+        .sheet(isPresented: $showingForm) { OrderFormView(model: model) }
+        .task { await model.orders.load() }
     }
 }
 
-/// A new order. Dates cross the FFI as "YYYY-MM-DD" (the core's calendar dates).
+/// A new order. Dates cross the FFI as the core's calendar dates.
 private struct OrderFormView: View {
-    let model: AppModel
-    let onSaved: () -> Void
+    @Bindable var model: AppModel
     @Environment(\.dismiss) private var dismiss
-    @State private var kind = OrderKind.policeProtectiveOrder
-    @State private var issuingBody = ""
-    @State private var issuedOn = Date()
-    @State private var hasExpiry = false
-    @State private var expiresOn = Date()
-    @State private var conditions = ""
-    @State private var issue: ValidationIssue?
 
     private func t(_ key: TextKey) -> String { Strings.text(key, in: model.language) }
 
     var body: some View {
+        @Bindable var orders = model.orders
         NavigationStack {
             Form {
-                Picker(t(.orderKind), selection: $kind) {
-                    Text(t(.orderPolice)).tag(OrderKind.policeProtectiveOrder)
-                    Text(t(.orderCourt)).tag(OrderKind.courtSpecialRequirements)
-                    Text(t(.orderNoApproach)).tag(OrderKind.criminalNoApproach)
+                Picker(t(.orderKind), selection: $orders.form.kind) {
+                    ForEach(model.orders.allKinds, id: \.self) { Text(model.orders.kindLabel($0)).tag($0) }
                 }
-                TextField(t(.contactName), text: $issuingBody).vaultTextInput()
-                DatePicker(t(.issuedOn), selection: $issuedOn, displayedComponents: .date)
-                Toggle(t(.expiresOn), isOn: $hasExpiry)
-                if hasExpiry { DatePicker(t(.expiresOn), selection: $expiresOn, displayedComponents: .date) }
-                IssueText(issue: issue, language: model.language)
-                TextField(t(.conditions), text: $conditions, axis: .vertical).vaultTextInput()
+                TextField(t(.orderNumber), text: $orders.form.number).vaultTextInput()
+                IssueText(issue: model.orders.issues[.number], language: model.language)
+                TextField(t(.orderIssuer), text: $orders.form.issuer).vaultTextInput()
+                IssueText(issue: model.orders.issues[.issuer], language: model.language)
+                DatePicker(t(.issuedOn), selection: $orders.form.issuedOn, displayedComponents: .date)
+                    .environment(\.locale, Locale(identifier: model.language.rawValue))
+                Toggle(t(.expiresOn), isOn: $orders.form.hasExpiry)
+                if model.orders.form.hasExpiry {
+                    DatePicker(t(.expiresOn), selection: $orders.form.expiresOn, displayedComponents: .date)
+                        .environment(\.locale, Locale(identifier: model.language.rawValue))
+                }
+                IssueText(issue: model.orders.issues[.expiresOn], language: model.language)
+                TextField(t(.conditions), text: $orders.form.conditions, axis: .vertical).vaultTextInput()
+                IssueText(issue: model.orders.issues[.conditions], language: model.language)
             }
             .toolbar {
                 ToolbarItem(placement: .cancellationAction) { Button(t(.cancel)) { dismiss() } }
-                ToolbarItem(placement: .confirmationAction) { Button(t(.save)) { Task { await save() } } }
+                ToolbarItem(placement: .confirmationAction) {
+                    Button(t(.save)) { Task { if await model.orders.save() { dismiss() } } }
+                }
             }
             .exitButton(model)
+            .vaultAlert(model)
         }
-    }
-
-    private func save() async {
-        issue = FieldRules.checkName(issuingBody)
-            ?? (hasExpiry ? FieldRules.checkPeriod(start: issuedOn, end: expiresOn) : nil)
-        guard issue == nil else { return }
-        let draft = OrderDraft(kind: kind, issuingBody: issuingBody, reference: nil, issuedOn: day(issuedOn),
-                               expiresOn: hasExpiry ? day(expiresOn) : nil,
-                               conditions: conditions.isEmpty ? nil : conditions,
-                               linkedEntries: [], linkedDocuments: [])
-        do {
-            _ = try await model.perform { try $0.addProtectionOrder(draft: draft) }
-            onSaved()
-            dismiss()
-        } catch is AppModel.VaultClosed {
-            dismiss()
-        } catch {
-            model.alertMessage = Strings.text(.somethingWentWrong, in: model.language)
-        }
-    }
-
-    private func day(_ date: Date) -> String {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 }

@@ -18,6 +18,15 @@ struct RootView: View {
                 CalculatorView(model: model)
             case .vault:
                 VaultHomeView(model: model)
+                    // Every touch restarts the auto-lock timer; the loop below checks it.
+                    .simultaneousGesture(TapGesture().onEnded { model.userInteracted() })
+                    .simultaneousGesture(DragGesture(minimumDistance: 0).onChanged { _ in model.userInteracted() })
+                    .task {
+                        while !Task.isCancelled {
+                            try? await Task.sleep(nanoseconds: 5_000_000_000)
+                            model.lockIfIdle()
+                        }
+                    }
             }
             if model.showsPrivacyCover {
                 PrivacyCoverView()

@@ -3,21 +3,18 @@ import HavenCore
 import SwiftUI
 import UIKit
 
-/// Settings: language, PIN and duress PIN (each asks for the current PIN), the disguise icon,
-/// and "erase everything" with its cancellable countdown.
+/// Settings: language, PIN, duress PIN, erase after N wrong PINs, auto-lock, the disguise icon,
+/// and "erase everything" with its cancellable countdown. Each PIN change asks for the current
+/// PIN. Decided in `SettingsModel` and `AppModel`.
 struct SettingsView: View {
     @Bindable var model: AppModel
-    @State private var currentPin = ""
-    @State private var newPin = ""
-    @State private var newPinConfirmation = ""
-    @State private var pinIssue: ValidationIssue?
-    @State private var pinChanged = false
     @State private var erasePin = ""
     @State private var eraseIssue: ValidationIssue?
 
     private func t(_ key: TextKey) -> String { Strings.text(key, in: model.language) }
 
     var body: some View {
+        @Bindable var settings = model.settings
         Form {
             Section(t(.languageField)) {
                 Picker(t(.languageField), selection: Binding(
@@ -28,13 +25,52 @@ struct SettingsView: View {
                 }
             }
 
+            Section(footer: Text(t(.pinHint))) {
+                PinField(title: t(.currentPin), text: $settings.currentPin)
+                IssueText(issue: model.settings.issues[.currentPin], language: model.language)
+                if let problem = model.settings.problem { Text(problem).font(.footnote).foregroundStyle(.red) }
+            }
+
             Section(t(.changePin)) {
-                PinField(title: t(.currentPin), text: $currentPin)
-                PinField(title: t(.newPin), text: $newPin)
-                PinField(title: t(.pinConfirmField), text: $newPinConfirmation)
-                IssueText(issue: pinIssue, language: model.language)
-                Button(pinChanged ? t(.done) : t(.changePin)) { Task { await changePin() } }
-                    .disabled(model.isBusy)
+                PinField(title: t(.newPin), text: $settings.newPin)
+                IssueText(issue: model.settings.issues[.newPin], language: model.language)
+                PinField(title: t(.pinConfirmField), text: $settings.newPinConfirmation)
+                IssueText(issue: model.settings.issues[.newPinConfirmation], language: model.language)
+                Button(model.settings.done == .pin ? t(.done) : t(.changePin)) { Task { await model.settings.changePin() } }
+            }
+
+            Section(header: Text(t(.duressSettings)), footer: Text(t(.duressExplanation))) {
+                PinField(title: t(.duressPinField), text: $settings.duressPin)
+                IssueText(issue: model.settings.issues[.duressPin], language: model.language)
+                PinField(title: t(.duressPinConfirmField), text: $settings.duressConfirmation)
+                IssueText(issue: model.settings.issues[.duressConfirmation], language: model.language)
+                Picker("", selection: $settings.duressChoice) {
+                    Text(t(.duressNothingHere)).tag(SetupForm.DuressChoice.nothingHere)
+                    Text(t(.duressOpenDecoy)).tag(SetupForm.DuressChoice.openDecoy)
+                }
+                .pickerStyle(.inline)
+                Toggle(t(.duressShred), isOn: $settings.duressShredsReal)
+                Button(model.settings.done == .duress ? t(.done) : t(.save)) { Task { await model.settings.setDuressPin() } }
+                Button(t(.removeDuress), role: .destructive) { Task { await model.settings.clearDuressPin() } }
+            }
+
+            Section(footer: Text(t(.wipeAfterWarning))) {
+                Toggle(t(.wipeAfterToggle), isOn: $settings.wipeAfterEnabled)
+                if model.settings.wipeAfterEnabled {
+                    Stepper(Strings.text(.wipeAfterCount, in: model.language, model.settings.wipeAfterCount),
+                            value: $settings.wipeAfterCount, in: PinRules.wipeAfterRange)
+                }
+                IssueText(issue: model.settings.issues[.wipeAfter], language: model.language)
+                Button(model.settings.done == .wipeAfter ? t(.done) : t(.wipeAfterSave)) {
+                    Task { await model.settings.setWipeAfter() }
+                }
+            }
+
+            Section(t(.autoLock)) {
+                Picker(t(.autoLock), selection: Binding(get: { model.settings.autoLockMinutes },
+                                                        set: { model.settings.setAutoLock(minutes: $0) })) {
+                    ForEach(model.settings.autoLockChoices, id: \.self) { Text(model.settings.autoLockLabel($0)).tag($0) }
+                }
             }
 
             Section(header: Text(t(.appIcon)), footer: Text(t(.iconAlertNote))) {
@@ -66,24 +102,6 @@ struct SettingsView: View {
             // iOS shows its own "icon changed" alert; the scene turns inactive and the vault
             // locks, as the footer says.
             UIApplication.shared.setAlternateIconName(name)
-        }
-    }
-
-    private func changePin() async {
-        pinChanged = false
-        pinIssue = PinRules.check(newPin) ?? (newPin == newPinConfirmation ? nil : .pinsDoNotMatch)
-        guard pinIssue == nil else { return }
-        let current = currentPin
-        let new = newPin
-        currentPin = ""
-        newPin = ""
-        newPinConfirmation = ""
-        do {
-            try await model.perform { try $0.changePin(current: current, newPin: new) }
-            pinChanged = true
-        } catch is AppModel.VaultClosed {
-        } catch {
-            pinIssue = .wrongPin
         }
     }
 }

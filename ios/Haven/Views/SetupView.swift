@@ -28,6 +28,7 @@ struct SetupView: View {
                     Text(t(.setupLimitCalls))
                     Text(t(.setupLimitSpyware))
                     Text(t(.setupLimitPin))
+                    Text(t(.setupAgainHint))
                     if !KeychainKeyProtector.isPasscodeBound {
                         Text(t(.noPasscodeWarning)).foregroundStyle(.orange)
                     }

@@ -31,6 +31,9 @@ struct VaultHomeView: View {
         case .journal: key = .journal
         case .orders: key = .orders
         case .directory: key = .directory
+        case .rights: key = .rights
+        case .dangerSigns: key = .dangerSigns
+        case .backup: key = .backup
         case .settings: key = .settings
         }
         return Strings.text(key, in: model.language)
@@ -44,6 +47,9 @@ struct VaultHomeView: View {
         case .journal: JournalView(model: model)
         case .orders: OrdersView(model: model)
         case .directory: DirectoryView(model: model)
+        case .rights: RightsView(model: model)
+        case .dangerSigns: DangerSignsView(model: model)
+        case .backup: BackupView(model: model)
         case .settings: SettingsView(model: model)
         }
     }

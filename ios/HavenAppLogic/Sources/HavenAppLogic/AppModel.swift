@@ -204,7 +204,7 @@ public final class AppModel {
     }
 
     /// Waits until every unlock attempt started so far has finished.
-    public func waitForUnlockAttempts() async {
+    func waitForUnlockAttempts() async {
         await unlockChain?.value
     }
 

@@ -55,5 +55,11 @@ public struct ShellSettingsStore: Sendable {
         #else
         try? data.write(to: url, options: .atomic)
         #endif
+        #if canImport(Darwin)
+        var values = URLResourceValues()
+        values.isExcludedFromBackup = true
+        var file = url
+        try? file.setResourceValues(values)
+        #endif
     }
 }

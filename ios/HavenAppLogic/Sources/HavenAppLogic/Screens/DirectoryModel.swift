@@ -85,7 +85,7 @@ public final class DirectoryModel: ScreenModel {
     }
 
     /// Waits for the search in flight (for tests).
-    public func settle() async {
+    func settle() async {
         await pending?.value
     }
 
