@@ -35,3 +35,26 @@ impl Session {
         guard(|| Ok(self.inner.directory_info()?))
     }
 }
+
+// Never compiled for a phone, whatever the features (same rule as `Haven::new_insecure_for_tests`).
+#[cfg(all(
+    feature = "insecure-test-kdf",
+    not(any(target_os = "android", target_os = "ios"))
+))]
+#[uniffi::export]
+impl Session {
+    /// FOR TESTS ONLY, NEVER IN AN APP: as `install_pack`, also trusting `public_key`
+    /// (minisign, base64), so that shell tests can show the refusals that come after the
+    /// signature check (another region, an older version) with packs signed by a test key.
+    pub fn install_pack_trusting_test_key(
+        &self,
+        pack: Vec<u8>,
+        public_key: String,
+    ) -> Result<PackInfo> {
+        guard(|| {
+            Ok(self
+                .inner
+                .install_pack_trusting_test_key(&pack, &public_key)?)
+        })
+    }
+}
