@@ -112,7 +112,7 @@ public final class DirectoryModel: ScreenModel {
         results = found
     }
 
-    static func query(text: String, types: Set<ServiceType>, place: String?, openNow: Bool,
+    nonisolated static func query(text: String, types: Set<ServiceType>, place: String?, openNow: Bool,
                       locale: HavenLocale) -> DirectoryQuery {
         DirectoryQuery(text: text, serviceTypes: ServiceType.all.filter(types.contains), place: place,
                        language: nil, openNow: openNow, near: nil, locale: locale, limit: 0)
