@@ -6,21 +6,13 @@ import XCTest
 /// 1. every public action (a `public func`) of the app model and of each screen model is
 ///    called from some view, so no feature can exist in the logic layer and stay unreachable;
 /// 2. every member a view names on the app model (`model.x`), on a screen model
-///    (`model.contacts.x`) or on a local alias of one (`@Bindable var contacts = model.contacts`)
-///    exists and is public — what the compiler would check on a Mac.
+///    (`model.contacts.x`) or on a local name for one (`@Bindable var contacts = model.contacts`,
+///    `let notes: NotesModel`) exists and is public — what the compiler would check on a Mac.
 final class ViewReachabilityTests: XCTestCase {
     private static let iosDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     private static let logic = iosDirectory.appendingPathComponent("HavenAppLogic/Sources/HavenAppLogic")
-
-    /// The screen models `AppModel` owns: property name → file.
-    private static let screens = [
-        "contacts": "Screens/ContactsModel.swift", "journal": "Screens/JournalModel.swift",
-        "plan": "Screens/PlanModel.swift", "orders": "Screens/OrdersModel.swift",
-        "directory": "Screens/DirectoryModel.swift", "rights": "Screens/RightsModel.swift",
-        "backup": "Screens/BackupModel.swift", "settings": "Screens/SettingsModel.swift",
-    ]
 
     private struct Members {
         var all: Set<String> = []
@@ -28,20 +20,28 @@ final class ViewReachabilityTests: XCTestCase {
     }
 
     /// The public members declared in one source file (the type's own and its nested types').
-    private static func members(of file: String) throws -> Members {
+    private static func members(ofFile file: String) throws -> Members {
         let source = try String(contentsOf: logic.appendingPathComponent(file), encoding: .utf8)
         var members = Members()
-        let declaration = try NSRegularExpression(
-            pattern: #"^\s*public (?:private\(set\) )?(?:nonisolated )?(static )?(var|let|func) `?(\w+)"#,
-            options: [.anchorsMatchLines])
-        for match in declaration.matches(in: source, range: NSRange(source.startIndex..., in: source)) {
-            let isStatic = match.range(at: 1).location != NSNotFound
-            let kind = (source as NSString).substring(with: match.range(at: 2))
-            let name = (source as NSString).substring(with: match.range(at: 3))
-            members.all.insert(name)
-            if kind == "func" && !isStatic { members.actions.insert(name) }
+        for match in try matches(#"(?m)^\s*public (?:private\(set\) )?(?:nonisolated )?(static )?(var|let|func) `?(\w+)"#,
+                                 in: source) {
+            members.all.insert(match[3])
+            if match[2] == "func" && match[1].isEmpty { members.actions.insert(match[3]) }
         }
         return members
+    }
+
+    /// `AppModel` and every screen model it owns (`public let contacts = ContactsModel()`):
+    /// type name → members, and AppModel's property → type name.
+    private static func models() throws -> (types: [String: Members], properties: [String: String]) {
+        let appSource = try String(contentsOf: logic.appendingPathComponent("AppModel.swift"), encoding: .utf8)
+        var types = ["AppModel": try members(ofFile: "AppModel.swift")]
+        var properties: [String: String] = [:]
+        for match in try matches(#"public let (\w+) = (\w+Model)\("#, in: appSource) {
+            properties[match[1]] = match[2]
+            types[match[2]] = try members(ofFile: "Screens/\(match[2]).swift")
+        }
+        return (types, properties)
     }
 
     private static func viewSources() throws -> [(name: String, text: String)] {
@@ -56,6 +56,19 @@ final class ViewReachabilityTests: XCTestCase {
         return sources
     }
 
+    /// Local names in a view for a model: `model` itself, `@Bindable var x = model.p`, `let x: T`.
+    private static func aliases(in text: String, properties: [String: String],
+                                types: [String: Members]) throws -> [String: String] {
+        var aliases = ["model": "AppModel"]
+        for match in try matches(#"@Bindable var (\w+) = model\.(\w+)"#, in: text) {
+            if let type = properties[match[2]] { aliases[match[1]] = type }
+        }
+        for match in try matches(#"(?:let|var) (\w+): (\w+Model)\b"#, in: text) where types[match[2]] != nil {
+            aliases[match[1]] = match[2]
+        }
+        return aliases
+    }
+
     private static func matches(_ pattern: String, in text: String) throws -> [[String]] {
         let regex = try NSRegularExpression(pattern: pattern)
         return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in
@@ -67,46 +80,49 @@ final class ViewReachabilityTests: XCTestCase {
     }
 
     func testEveryPublicActionOfTheAppModelIsCalledFromAView() throws {
+        let (types, properties) = try Self.models()
+        XCTAssertGreaterThanOrEqual(properties.count, 8, "the screen models were found")
+        XCTAssertTrue(types["AppModel"]?.actions.contains("exit") == true, "the parser finds actions")
         let views = try Self.viewSources()
         XCTAssertGreaterThan(views.count, 10, "the views were found")
-        let everything = views.map(\.text).joined(separator: "\n")
-        let app = try Self.members(of: "AppModel.swift")
-        XCTAssertTrue(app.actions.contains("exit"), "the parser finds actions")
-        for action in app.actions.sorted() {
-            XCTAssertFalse(try Self.matches(#"model\??\.\#(action)\b"#, in: everything).isEmpty,
-                           "AppModel.\(action)() is not called from any view: unreachable")
+        // Every call site, as (type, member): through `model.p.x` or a local name.
+        var called = Set<String>()
+        for (_, text) in views {
+            for match in try Self.matches(#"\bmodel\??\.(\w+)(?:\.(\w+))?"#, in: text) {
+                called.insert("AppModel.\(match[1])")
+                if let type = properties[match[1]], !match[2].isEmpty { called.insert("\(type).\(match[2])") }
+            }
+            for (alias, type) in try Self.aliases(in: text, properties: properties, types: types) where alias != "model" {
+                for use in try Self.matches(#"[\$\s(!{]\#(alias)\.(\w+)"#, in: text) { called.insert("\(type).\(use[1])") }
+            }
         }
-        for (property, file) in Self.screens.sorted(by: { $0.key < $1.key }) {
-            let screen = try Self.members(of: file)
-            XCTAssertFalse(screen.actions.isEmpty, file)
-            for action in screen.actions.sorted() {
-                XCTAssertFalse(try Self.matches(#"model\.\#(property)\.\#(action)\b"#, in: everything).isEmpty,
-                               "\(file): \(action)() is not called from any view: unreachable")
+        for (type, members) in types.sorted(by: { $0.key < $1.key }) {
+            XCTAssertFalse(members.actions.isEmpty, type)
+            for action in members.actions.sorted() {
+                XCTAssertTrue(called.contains("\(type).\(action)"),
+                              "\(type).\(action)() is not called from any view: unreachable")
             }
         }
     }
 
     func testViewsNameOnlyPublicMembersThatExist() throws {
-        let app = try Self.members(of: "AppModel.swift")
-        var screens: [String: Members] = [:]
-        for (property, file) in Self.screens { screens[property] = try Self.members(of: file) }
-        XCTAssertEqual(Set(screens.keys).subtracting(app.all), [], "every screen model is a public property")
+        let (types, properties) = try Self.models()
+        let app = try XCTUnwrap(types["AppModel"])
+        XCTAssertEqual(Set(properties.keys).subtracting(app.all), [], "every screen model is a public property")
         var checked = 0
         for (file, text) in try Self.viewSources() {
             // model.x and model.x.y (also `$model.x`, `model?.x`).
             for match in try Self.matches(#"\bmodel\??\.(\w+)(?:\.(\w+))?"#, in: text) {
                 let (first, second) = (match[1], match[2])
                 XCTAssertTrue(app.all.contains(first), "\(file): model.\(first) is not a public member of AppModel")
-                if let screen = screens[first], !second.isEmpty {
-                    XCTAssertTrue(screen.all.contains(second), "\(file): model.\(first).\(second) does not exist")
+                if let type = properties[first], !second.isEmpty {
+                    XCTAssertTrue(types[type]!.all.contains(second), "\(file): model.\(first).\(second) does not exist")
                 }
                 checked += 1
             }
-            // @Bindable var contacts = model.contacts … $contacts.form / contacts.form
-            for alias in try Self.matches(#"@Bindable var (\w+) = model\.(\w+)"#, in: text) {
-                let screen = try XCTUnwrap(screens[alias[2]], "\(file): \(alias[2]) is not a screen model")
-                for use in try Self.matches(#"[\$\s(]\#(alias[1])\.(\w+)"#, in: text) {
-                    XCTAssertTrue(screen.all.contains(use[1]), "\(file): \(alias[1]).\(use[1]) does not exist")
+            for (alias, type) in try Self.aliases(in: text, properties: properties, types: types) where alias != "model" {
+                for use in try Self.matches(#"[\$\s(!{]\#(alias)\.(\w+)"#, in: text) {
+                    XCTAssertTrue(types[type]!.all.contains(use[1]), "\(file): \(alias).\(use[1]) does not exist on \(type)")
                     checked += 1
                 }
             }
