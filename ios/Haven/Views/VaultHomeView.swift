@@ -5,12 +5,25 @@ import SwiftUI
 /// the model empties whenever the vault locks).
 struct VaultHomeView: View {
     @Bindable var model: AppModel
+    @State private var pendingURL: URL?
 
     var body: some View {
         NavigationStack(path: $model.path) {
-            List(AppModel.VaultScreen.allCases, id: \.self) { screen in
-                NavigationLink(value: screen) { Text(title(screen)) }
+            List {
+                // The lines that help now, one tap away (from the signed pack, with sources).
+                Section(Strings.text(.nationalLines, in: model.language)) {
+                    ForEach(model.rights.lines) { line in
+                        Button("\(line.number) · \(line.name)") { pendingURL = model.rights.callLink(line) }
+                    }
+                }
+                Section {
+                    ForEach(AppModel.VaultScreen.allCases, id: \.self) { screen in
+                        NavigationLink(value: screen) { Text(title(screen)) }
+                    }
+                }
             }
+            .callConfirmation(model, url: $pendingURL)
+            .task { await model.rights.loadRights() }
             .navigationTitle(Strings.text(.homeTitle, in: model.language))
             .navigationDestination(for: AppModel.VaultScreen.self) { screen in
                 destination(screen)
