@@ -51,8 +51,8 @@ target_dir="$(cargo metadata --format-version 1 --no-deps |
 rm -f "$kotlin_out/org/haven/core/haven_ffi.kt" "$kotlin_out/org/haven/core/model/haven_core.kt"
 "$target_dir/debug/uniffi-bindgen" generate "$jni_libs/arm64-v8a/libhaven_ffi.so" \
     --language kotlin --out-dir "$kotlin_out" --no-format
-if grep -q "newInsecureForTests" "$kotlin_out/org/haven/core/haven_ffi.kt"; then
-    echo "the Android bindings must not contain the insecure test constructor" >&2
+if grep -qE "newInsecureForTests|installPackTrustingTestKey" "$kotlin_out/org/haven/core/haven_ffi.kt"; then
+    echo "the Android bindings must not contain the test-only calls" >&2
     exit 1
 fi
 

@@ -48,8 +48,8 @@ rm -rf "$gen"
 "$target_dir/debug/uniffi-bindgen-swift" "$target_dir/aarch64-apple-ios/release/libhaven_ffi.a" "$gen" \
     --swift-sources --headers --modulemap \
     --module-name HavenCoreFFI --modulemap-filename module.modulemap
-if grep -q "newInsecureForTests" "$gen"/*.swift; then
-    echo "the iOS bindings must not contain the insecure test constructor" >&2
+if grep -qE "newInsecureForTests|installPackTrustingTestKey" "$gen"/*.swift; then
+    echo "the iOS bindings must not contain the test-only calls" >&2
     exit 1
 fi
 headers="$gen/headers"
