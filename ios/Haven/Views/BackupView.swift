@@ -33,7 +33,7 @@ struct BackupView: View {
         }
         .fileExporter(isPresented: Binding(get: { model.backup.bundleFile != nil },
                                            set: { if !$0 { model.backup.backupFinished(saved: false) } }),
-                      document: model.backup.bundleFile.map(BundleFile.init),
+                      document: model.backup.bundleFile.map { BundleFile(url: $0) },
                       contentType: .data,
                       defaultFilename: "backup") { result in
             model.backup.backupFinished(saved: (try? result.get()) != nil)

@@ -70,6 +70,7 @@ struct ContactsView: View {
                 MessageComposer(recipient: message.phone, body: message.body) {
                     model.contacts.sosMessageFinished()
                 }
+                .id(message.phone) // a new system screen for each recipient
                 .ignoresSafeArea()
             }
         }

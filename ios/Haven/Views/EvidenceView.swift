@@ -10,6 +10,7 @@ import UIKit
 struct EvidenceView: View {
     let model: AppModel
     @State private var player: AVAudioPlayer?
+    @State private var isPlaying = false
 
     private func t(_ key: TextKey) -> String { Strings.text(key, in: model.language) }
 
@@ -25,7 +26,7 @@ struct EvidenceView: View {
                             Text(t(.evidenceCannotShow))
                         }
                     case .audio:
-                        Button(player?.isPlaying == true ? t(.stop) : t(.play)) { toggle(evidence.bytes) }
+                        Button(isPlaying ? t(.stop) : t(.play)) { toggle(evidence.bytes) }
                             .font(.title2)
                     case .pdf:
                         PDFDataView(data: evidence.bytes)
@@ -44,16 +45,18 @@ struct EvidenceView: View {
         .onDisappear {
             player?.stop()
             player = nil
+            isPlaying = false
         }
     }
 
     private func toggle(_ bytes: Data) {
         if let player, player.isPlaying {
             player.stop()
+            isPlaying = false
             return
         }
         player = try? AVAudioPlayer(data: bytes)
-        player?.play()
+        isPlaying = player?.play() ?? false
     }
 }
 

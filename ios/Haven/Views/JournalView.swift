@@ -60,12 +60,9 @@ struct JournalView: View {
             ToolbarItem(placement: .bottomBar) { Button(t(.export)) { showingExport = true } }
         }
         .sheet(isPresented: $showingForm) { EntryFormView(model: model) }
-        .sheet(isPresented: Binding(get: { model.journal.openEntry != nil && !showingForm },
+        .sheet(isPresented: Binding(get: { model.journal.openEntry != nil },
                                     set: { if !$0 { model.journal.closeEntry() } })) {
-            EntryDetailView(model: model) {
-                model.journal.editOpenEntry()
-                showingForm = true
-            }
+            EntryDetailView(model: model)
         }
         .sheet(isPresented: $showingExport) { ExportView(model: model) }
         .task { await model.journal.load() }
@@ -75,8 +72,7 @@ struct JournalView: View {
 /// One entry: every field, its attachments (opened in memory), its versions, edit and hide.
 private struct EntryDetailView: View {
     let model: AppModel
-    let onEdit: () -> Void
-    @Environment(\.dismiss) private var dismiss
+    @State private var editing = false
 
     private func t(_ key: TextKey) -> String { Strings.text(key, in: model.language) }
 
@@ -115,7 +111,10 @@ private struct EntryDetailView: View {
                         ForEach(model.journal.revisions, id: \.id) { Text(model.journal.revisionLabel($0)).font(.caption) }
                     }
                     Section {
-                        Button(t(.editEntry)) { onEdit() }
+                        Button(t(.editEntry)) {
+                            model.journal.editOpenEntry()
+                            editing = true
+                        }
                         if entry.hidden {
                             Button(t(.restore)) { Task { await model.journal.restore(entry.id) } }
                         } else {
@@ -129,6 +128,8 @@ private struct EntryDetailView: View {
                                             set: { if !$0 { model.journal.closeViewer() } })) {
                     EvidenceView(model: model)
                 }
+                // The edit is saved by the core as a new version; the entry reloads after it.
+                .sheet(isPresented: $editing) { EntryFormView(model: model) }
             }
         }
     }
