@@ -47,7 +47,8 @@ enum Command {
         /// The data directory.
         #[arg(long)]
         data_dir: PathBuf,
-        /// The software protector's key file (default: `<data-dir>.devkey` beside it).
+        /// The software protector's key directory (default: `<data-dir>.devkey/` beside it;
+        /// owner-only, like the data directory).
         #[arg(long)]
         protector_key: Option<PathBuf>,
         #[command(subcommand)]

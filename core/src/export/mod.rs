@@ -16,6 +16,7 @@ pub use bundle::{BundlePassphrase, MAX_BUNDLE_BYTES, MIN_PASSPHRASE_CHARS};
 use crate::error::{Error, Result};
 use crate::journal::{self, JournalEntry};
 use crate::locale::Locale;
+use crate::notes::SpaceKind;
 use crate::pin::Pin;
 use crate::session::Session;
 use chrono::{DateTime, Utc};
@@ -53,6 +54,7 @@ impl Session {
     /// A printable HTML report of the chosen entries, with every revision's hash, every
     /// attachment's size and SHA-256 and the chain head. Asks for the PIN again.
     pub fn export_report(&self, pin: &Pin, request: &ReportRequest) -> Result<String> {
+        self.ensure_space(SpaceKind::Full)?;
         self.verify_pin(pin)?;
         let generated_at = self.now();
         self.with_conn(|c| {
@@ -91,11 +93,13 @@ impl Session {
         passphrase: &BundlePassphrase,
         out: &mut dyn Write,
     ) -> Result<()> {
+        self.ensure_space(SpaceKind::Full)?;
         self.verify_pin(pin)?;
+        let mut out = self.stop_on_lock(out);
         self.with_conn(|c| {
             // One read transaction: the bundle is a consistent snapshot.
             let tx = c.transaction()?;
-            bundle::export(&tx, passphrase, out)
+            bundle::export(&tx, passphrase, &mut out)
         })
     }
 
@@ -113,7 +117,8 @@ impl Session {
         passphrase: &BundlePassphrase,
         input: &mut dyn Read,
     ) -> Result<u64> {
-        self.with_conn(|c| bundle::import(c, passphrase, input))
+        let mut input = self.stop_on_lock(input);
+        self.with_conn(|c| bundle::import(c, passphrase, &mut input))
     }
 
     /// [`Session::import_bundle_from`] from bytes in memory; the size cap is checked first.

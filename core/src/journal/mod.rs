@@ -931,7 +931,8 @@ impl Session {
         reader: &mut dyn Read,
     ) -> Result<AttachmentInfo> {
         let now = self.now();
-        self.with_tx(|tx| add_attachment(tx, now, entry_id, draft, size, reader))
+        let mut reader = self.stop_on_lock(reader);
+        self.with_tx(|tx| add_attachment(tx, now, entry_id, draft, size, &mut reader))
     }
 
     /// [`Session::add_attachment`] from bytes in memory (for the FFI).
