@@ -16,6 +16,9 @@ struct RootView: View {
                 SetupView(model: model)
             case .calculator:
                 CalculatorView(model: model)
+            case .notes:
+                NotesView(model: model)
+                    .simultaneousGesture(TapGesture().onEnded { model.userInteracted() })
             case .vault:
                 VaultHomeView(model: model)
                     // Every touch restarts the auto-lock timer; the loop below checks it.

@@ -66,6 +66,10 @@ struct SettingsView: View {
                 }
             }
 
+            Section(footer: Text(t(.decoyNotesExplanation))) {
+                NavigationLink(t(.decoyNotes)) { DecoyNotesView(model: model) }
+            }
+
             Section(t(.autoLock)) {
                 Picker(t(.autoLock), selection: Binding(get: { model.settings.autoLockMinutes },
                                                         set: { model.settings.setAutoLock(minutes: $0) })) {

@@ -33,8 +33,11 @@ public final class AppModel {
         case setup
         /// The disguise. Also shown while locked out.
         case calculator
-        /// A vault is open (the real one or the decoy: nothing here tells them apart).
+        /// The real vault is open.
         case vault
+        /// The decoy's space is open (a duress PIN set to "open decoy"): a plain notes app,
+        /// nothing of Haven in it.
+        case notes
     }
 
     /// The scene's phase, mirrored from SwiftUI's `ScenePhase` by the view.
@@ -79,6 +82,10 @@ public final class AppModel {
     public let rights = RightsModel()
     public let backup = BackupModel()
     public let settings = SettingsModel()
+    /// The decoy's space when it is the open session.
+    public let notes = NotesModel()
+    /// The decoy's space curated from the real vault's settings.
+    public let decoyNotes = NotesModel(curates: true)
 
     /// The open session. Screens reach it through `perform`, never directly.
     private var session: Session?
@@ -136,7 +143,7 @@ public final class AppModel {
     }
 
     private var screenModels: [any ScreenModel] {
-        [contacts, journal, plan, orders, directory, rights, backup, settings]
+        [contacts, journal, plan, orders, directory, rights, backup, settings, notes, decoyNotes]
     }
 
     // MARK: - Launch
@@ -176,6 +183,11 @@ public final class AppModel {
         language = phoneLanguage
         resetCalculator()
         phase = .setup
+    }
+
+    /// Re-applies the data directory's protection after a write made outside `perform`.
+    func didWrite() {
+        afterWrite()
     }
 
     private func updateShellSettings(_ change: (inout ShellSettings) -> Void) {
@@ -254,7 +266,7 @@ public final class AppModel {
         path = []
         resetCalculator()
         lastInteraction = now()
-        phase = .vault
+        phase = session.space() == .notes ? .notes : .vault
     }
 
     private func resetCalculator() {
@@ -322,7 +334,7 @@ public final class AppModel {
         showsPrivacyCover = !sceneIsActive
         guard !sceneIsActive else { return }
         switch phase {
-        case .vault:
+        case .vault, .notes:
             exit()
         case .starting, .setup, .calculator:
             lockGeneration += 1 // drop unlock attempts still waiting
@@ -343,7 +355,7 @@ public final class AppModel {
     @discardableResult
     public func lockIfIdle() -> Bool {
         let minutes = shellSettings.autoLockMinutes
-        guard phase == .vault, minutes > 0,
+        guard phase == .vault || phase == .notes, minutes > 0,
               now().timeIntervalSince(lastInteraction) >= TimeInterval(minutes * 60) else { return false }
         exit()
         return true
@@ -371,7 +383,7 @@ public final class AppModel {
     /// directory's protection. Every vault screen goes through here. If the session turns out
     /// to be closed, the app returns to the calculator.
     func perform<T: Sendable>(_ work: @escaping @Sendable (Session) throws -> T) async throws -> T {
-        guard let session, phase == .vault else { throw VaultClosed() }
+        guard let session, phase == .vault || phase == .notes else { throw VaultClosed() }
         let outcome = await Task.detached(priority: .userInitiated) { Result { try work(session) } }.value
         afterWrite()
         if case .failure(HavenError.Locked) = outcome, !session.isOpen() {

@@ -1,4 +1,5 @@
 import Foundation
+import HavenCore
 
 /// Something wrong with what she typed, shown next to the field in her language.
 ///
@@ -58,7 +59,9 @@ public enum PinRules {
         if pin.isEmpty { return .pinRequired }
         guard pin.allSatisfy(\.isASCIIDigit) else { return .pinDigitsOnly }
         guard (minLength...maxLength).contains(pin.count) else { return .pinLength }
-        if isTooEasy(pin) { return .pinTooEasy }
+        // The core's rule (setup and every PIN change refuse what it calls weak), and the
+        // shell's own patterns, so she is told as she types.
+        if isTooEasy(pin) || HavenCore.pinIsWeak(pin: pin) { return .pinTooEasy }
         return nil
     }
 

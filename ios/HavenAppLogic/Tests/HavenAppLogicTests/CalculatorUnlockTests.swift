@@ -95,7 +95,7 @@ final class CalculatorUnlockTests: XCTestCase {
         model.exit()
 
         await model.enter(pin: TestPins.duress)
-        XCTAssertEqual(model.phase, .vault, "the decoy opens like the real vault")
+        XCTAssertEqual(model.phase, .notes, "the decoy opens its plain notes space")
         XCTAssertEqual(model.path, [])
 
         model.exit()

@@ -13,7 +13,11 @@ final class ValidationTests: XCTestCase {
         for easy in ["000000", "111111", "121212", "123123", "123456", "987654", "0123456789"] {
             XCTAssertEqual(PinRules.check(easy), .pinTooEasy, easy)
         }
-        for good in ["284619", "731905", "100200", "284619284619"] {
+        // The core's rule (`pinIsWeak`) also refuses keypad shapes and a group said twice.
+        for easy in ["147258", "284619284619"] {
+            XCTAssertEqual(PinRules.check(easy), .pinTooEasy, easy)
+        }
+        for good in ["284619", "731905", "284619730512"] {
             XCTAssertNil(PinRules.check(good), good)
         }
     }
