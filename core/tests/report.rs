@@ -11,8 +11,8 @@ mod common;
 use chrono::{Duration, TimeZone, Utc};
 use common::{pin, TestVault, PIN};
 use haven_core::{
-    AttachmentDraft, AttachmentKind, ChainStatus, EntryDraft, IncidentKind, Locale,
-    ReportRequest, ReportSelection, Session,
+    AttachmentDraft, AttachmentKind, ChainStatus, EntryDraft, IncidentKind, Locale, ReportRequest,
+    ReportSelection, Session,
 };
 use image::{ImageFormat, Rgb, RgbImage};
 use std::io::Cursor;
@@ -75,15 +75,36 @@ fn fixture() -> Fixture {
     let a = s
         .add_journal_entry(&draft("Он ударил меня в плечо и забрал телефон.", 10))
         .unwrap();
-    let jpeg = attach(&s, a.id, "плечо.jpg", "image/jpeg", &photo(ImageFormat::Jpeg, 2400, 1800));
+    let jpeg = attach(
+        &s,
+        a.id,
+        "плечо.jpg",
+        "image/jpeg",
+        &photo(ImageFormat::Jpeg, 2400, 1800),
+    );
     tv.clock.advance(Duration::minutes(5));
-    s.edit_journal_entry(a.id, &draft("Он ударил меня в плечо и забрал мой телефон.", 10))
-        .unwrap();
+    s.edit_journal_entry(
+        a.id,
+        &draft("Он ударил меня в плечо и забрал мой телефон.", 10),
+    )
+    .unwrap();
     let b = s
         .add_journal_entry(&draft("Угрожал по телефону.", 12))
         .unwrap();
-    let png = attach(&s, b.id, "screenshot.png", "image/png", &photo(ImageFormat::Png, 600, 900));
-    let broken = attach(&s, b.id, "broken.jpg", "image/jpeg", b"\xFF\xD8\xFF not really a jpeg");
+    let png = attach(
+        &s,
+        b.id,
+        "screenshot.png",
+        "image/png",
+        &photo(ImageFormat::Png, 600, 900),
+    );
+    let broken = attach(
+        &s,
+        b.id,
+        "broken.jpg",
+        "image/jpeg",
+        b"\xFF\xD8\xFF not really a jpeg",
+    );
     s.hide_journal_entry(b.id).unwrap();
     s.restore_journal_entry(b.id).unwrap();
     Fixture {
@@ -118,8 +139,14 @@ fn assert_no_raw_ids(html: &str) {
         .iter()
         .chain(&["physical", "threats", "photo", "document", "audio"])
     {
-        assert!(!html.contains(&format!(">{id}<")), "raw id {id} in the report");
-        assert!(!html.contains(&format!(">{id} ")), "raw id {id} in the report");
+        assert!(
+            !html.contains(&format!(">{id}<")),
+            "raw id {id} in the report"
+        );
+        assert!(
+            !html.contains(&format!(">{id} ")),
+            "raw id {id} in the report"
+        );
     }
 }
 
@@ -148,11 +175,17 @@ fn a_russian_report_labels_every_action_and_embeds_decodable_photos() {
     assert_eq!(html.matches("<figure>").count(), 2);
     assert!(html.contains("это фото не удалось показать"));
     for hash in &f.hashes {
-        assert!(html.contains(hash.as_str()), "every attachment's hash stays listed");
+        assert!(
+            html.contains(hash.as_str()),
+            "every attachment's hash stays listed"
+        );
     }
     // The large JPEG is downsampled to the print size, keeping its shape.
     assert!(html.contains("width=\"1000\" height=\"750\""));
-    assert!(html.contains("width=\"600\" height=\"900\""), "small images keep their size");
+    assert!(
+        html.contains("width=\"600\" height=\"900\""),
+        "small images keep their size"
+    );
     // Chain head and verification line as before.
     match f.session.verify_chain().unwrap() {
         ChainStatus::Intact(h) => assert!(html.contains(&h.head)),
@@ -173,7 +206,10 @@ fn a_kazakh_report_without_embedding_lists_photos_by_hash_only() {
     assert!(html.contains("Жазба жасалды"));
     assert!(html.contains("Тіркеме қосылды"));
     assert!(html.contains("Өзгерістер тарихы"));
-    assert!(!html.contains(">Нұсқа<"), "«нұсқа» next to «нұсқама» confused readers");
+    assert!(
+        !html.contains(">Нұсқа<"),
+        "«нұсқа» next to «нұсқама» confused readers"
+    );
     assert_no_raw_ids(&html);
     assert!(!html.contains("data:image"));
     assert!(!html.contains("<figure>"));
