@@ -173,7 +173,7 @@ fn a_russian_report_labels_every_action_and_embeds_decodable_photos() {
     // Two decodable photos become two figures; the broken one is listed, not shown.
     assert_eq!(html.matches("data:image/jpeg;base64,").count(), 2);
     assert_eq!(html.matches("<figure>").count(), 2);
-    assert!(html.contains("это фото не удалось показать"));
+    assert!(html.contains("Это фото не удалось показать"));
     for hash in &f.hashes {
         assert!(
             html.contains(hash.as_str()),

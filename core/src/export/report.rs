@@ -40,13 +40,14 @@ pub(crate) fn escape(s: &str) -> String {
 }
 
 const STYLE: &str = "body{font-family:sans-serif;font-size:11pt;line-height:1.4;margin:2em;color:#000}\
-h1{font-size:16pt}h2{font-size:13pt;border-bottom:1px solid #444;margin-top:1.5em}\
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}dt{font-weight:bold}dd{margin:0;white-space:pre-wrap}\
-table{border-collapse:collapse;width:100%;font-size:9pt}th,td{border:1px solid #888;padding:.2em .4em;text-align:left;vertical-align:top}\
-code{font-family:monospace;word-break:break-all}\
-figure{margin:.8em 0;break-inside:avoid}figure img{max-width:100%;max-height:120mm;border:1px solid #888}\
-figcaption{font-size:9pt}.note{font-size:9pt;color:#333}.hidden{font-style:italic}\
-@media print{body{margin:0}.entry{break-inside:avoid-page}@page{size:A4;margin:18mm}}";
+h1{font-size:16pt}h2{font-size:13pt;border-bottom:1px solid #444;margin-top:1.5em;break-after:avoid}h3{break-after:avoid}\
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;break-inside:avoid}dt{font-weight:bold}dd{margin:0;white-space:pre-wrap}\
+table{border-collapse:collapse;width:100%;table-layout:fixed;font-size:9pt}th:first-child{width:1.8em}th:last-child{width:47%}th,td{border:1px solid #888;padding:.2em .4em;text-align:left;vertical-align:top}\
+tr{break-inside:avoid}code{font-family:monospace;word-break:break-all}\
+figure{margin:.8em 0;break-inside:avoid}\
+figure img{display:block;width:auto;height:auto;max-width:100%;max-height:95mm;border:1px solid #888}\
+figcaption{font-size:9pt;margin-top:.3em}.note{font-size:9pt;color:#333}.hidden{font-style:italic}\
+@media print{body{margin:0}@page{size:A4;margin:18mm}}";
 
 /// Everything the report shows for one entry.
 pub(crate) struct ReportEntry {
@@ -180,8 +181,9 @@ fn entry(
     if !e.attachments.is_empty() {
         let _ = writeln!(
             h,
-            "<h3>{}</h3><table><tr><th>#</th><th></th><th>{}</th><th>{}</th></tr>",
+            "<h3>{}</h3><table><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th></tr>",
             l("attachments"),
+            l("file"),
             l("size_bytes"),
             l("sha256")
         );
@@ -209,8 +211,9 @@ fn entry(
     }
     let _ = writeln!(
         h,
-        "<h3>{}</h3><table><tr><th>#</th><th></th><th>{}</th><th>{}</th></tr>",
+        "<h3>{}</h3><table><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th></tr>",
         l("revision"),
+        l("action"),
         l("recorded_at"),
         l("sha256")
     );
@@ -242,7 +245,7 @@ fn figures(h: &mut String, r: &ReportEntry, l: &dyn Fn(&str) -> String) {
                 let _ = writeln!(
                     h,
                     "<figure><img src=\"data:image/jpeg;base64,{}\" width=\"{}\" height=\"{}\" alt=\"{} {}\">\
-                     <figcaption>{} {name} — {}: {} — {}: <code>{}</code><br>{}</figcaption></figure>",
+                     <figcaption>#{} {name} — {}: {} — {}: <code>{}</code><br>{}</figcaption></figure>",
                     base64::engine::general_purpose::STANDARD.encode(&copy.jpeg),
                     copy.width,
                     copy.height,
@@ -259,7 +262,7 @@ fn figures(h: &mut String, r: &ReportEntry, l: &dyn Fn(&str) -> String) {
             None => {
                 let _ = writeln!(
                     h,
-                    "<p class=\"note\">{} {name}: {}</p>",
+                    "<p class=\"note\">#{} {name} — {}</p>",
                     i + 1,
                     l("photo_not_shown")
                 );
