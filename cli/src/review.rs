@@ -562,7 +562,10 @@ fn apply_review(repo: &Path, sheet_text: &str, dry_run: bool) -> Result<ExitCode
     // Every file is checked before any is written: all or nothing.
     for (path, text, n) in &updated {
         if !dry_run {
-            std::fs::write(path, text)
+            // Written beside and renamed over, so an interrupted run leaves the old file whole.
+            let tmp = path.with_extension("json.review-tmp");
+            std::fs::write(&tmp, text)
+                .and_then(|()| std::fs::rename(&tmp, path))
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         }
         println!(
