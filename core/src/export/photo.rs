@@ -101,6 +101,28 @@ mod tests {
         out.into_inner()
     }
 
+    /// CRC-32 (IEEE), as PNG chunks use.
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
+    #[test]
+    fn the_test_crc_matches_an_encoded_png() {
+        let png = encoded(3, 2, ImageFormat::Png);
+        assert_eq!(crc32(&png[12..29]).to_be_bytes(), png[29..33]);
+    }
+
     #[test]
     fn a_large_jpeg_is_shrunk_to_the_print_size_keeping_its_shape() {
         let copy = print_copy(&encoded(3000, 2000, ImageFormat::Jpeg)).unwrap();
@@ -130,10 +152,13 @@ mod tests {
 
     #[test]
     fn a_png_claiming_huge_dimensions_is_refused_before_allocating() {
-        // A valid-looking header for a 60 000 × 60 000 image with almost no data.
+        // A valid header (with a correct CRC) for a 60 000 × 60 000 image with almost no data:
+        // only the limits stop it, before 10 GiB are allocated.
         let mut png = encoded(1, 1, ImageFormat::Png);
         png[16..20].copy_from_slice(&60_000u32.to_be_bytes());
         png[20..24].copy_from_slice(&60_000u32.to_be_bytes());
+        let crc = crc32(&png[12..29]);
+        png[29..33].copy_from_slice(&crc.to_be_bytes());
         let started = std::time::Instant::now();
         assert!(print_copy(&png).is_none());
         assert!(started.elapsed().as_secs() < 2);
