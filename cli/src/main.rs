@@ -7,10 +7,13 @@
 //!
 //! This tool uses the *software* protector: its key is a plain file beside the data directory.
 //! It is for development and demonstration, not for keeping a survivor's data.
+//!
+//! `haven content` writes the native-speaker review sheet of all text and applies it back.
 
 mod demo;
 mod input;
 mod pack;
+mod review;
 mod vault_cmd;
 
 use clap::{Parser, Subcommand};
@@ -60,6 +63,13 @@ enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
+    /// The native-speaker review sheet of every kk/ru/en string, and applying it
+    /// (`haven content review-sheet --out FILE.csv`, `haven content apply-review FILE.csv`).
+    #[command(disable_help_flag = true)]
+    Content {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -72,5 +82,6 @@ fn main() -> ExitCode {
             action,
         } => vault_cmd::run(&data_dir, protector_key, action),
         Command::Pack { args } => pack::run(args),
+        Command::Content { args } => review::run(args),
     }
 }
