@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/v1_core.sql"),
     include_str!("sql/v2_data.sql"),
     include_str!("sql/v3_directory.sql"),
+    include_str!("sql/v4_directory_meaning.sql"),
 ];
 
 /// The schema version this build writes.
