@@ -10,8 +10,9 @@
 //! 4. **match** ([`fts_expression`], [`matches`]): one FTS5 expression, every word required,
 //!    each word matching its folded prefix or one of its stems; the filters SQL can answer are
 //!    SQL, "open now" is checked in Rust while rows stream in rank order.
-//! 5. **rank**: verified entries first, then bm25 (name weighs four times the rest); by distance
-//!    when the shell gives a point.
+//! 5. **rank**: verified entries first, then bm25 (name weighs four times the rest); in a place,
+//!    that place's own services before the national lines; by distance when the shell gives a
+//!    point.
 //! 6. **fallback**: nothing matched — first words of five letters or more are tried one typo
 //!    away from the index's words ([`typos`]); still nothing — the region's routing lines
 //!    ([`super::fallback`]), marked `fallback` so the shell says why they are shown.
@@ -313,10 +314,18 @@ fn matches(
         sql.push_str(" AND (s.places = '' OR instr(s.places, ?) > 0)");
         args.push(Value::Text(format!(" {p}")));
     }
-    sql.push_str(match (&text, single_letter) {
-        (Some(_), false) => " ORDER BY s.verified DESC, bm25(dir_fts, 4.0, 1.0, 0.5), s.sid",
-        (Some(_), true) => " ORDER BY f.rowid",
-        (None, _) => " ORDER BY s.verified DESC, s.sid",
+    // In a place, its own services come before the national lines that also serve it.
+    let local_first = if f.place.is_some() {
+        "s.places = '', "
+    } else {
+        ""
+    };
+    sql.push_str(&match (&text, single_letter) {
+        (Some(_), false) => format!(
+            " ORDER BY {local_first}s.verified DESC, bm25(dir_fts, 4.0, 1.0, 0.5), s.sid"
+        ),
+        (Some(_), true) => " ORDER BY f.rowid".to_string(),
+        (None, _) => format!(" ORDER BY {local_first}s.verified DESC, s.sid"),
     });
 
     let mut stmt = conn.prepare_cached(&sql)?;
