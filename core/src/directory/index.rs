@@ -40,6 +40,18 @@ pub(crate) struct Vocabulary {
     words: BTreeSet<String>,
 }
 
+impl Vocabulary {
+    /// Adds a city or region name (every locale) to the pack's places.
+    pub(crate) fn add_place(&mut self, t: &super::hsds::Text) {
+        for v in t.all() {
+            let name = fold(v);
+            if !name.is_empty() && !self.places.contains_key(&name) {
+                self.places.insert(name, place_forms(v));
+            }
+        }
+    }
+}
+
 /// The FTS type token of a service type: its code without underscores ("crisiscentre").
 pub(crate) fn type_token(t: super::ServiceType) -> String {
     t.code().replace('_', "")
@@ -77,12 +89,7 @@ pub(crate) fn text(card: &Card, vocab: &mut Vocabulary) -> Text {
             sources.extend(t.all());
         }
         for t in [&p.city, &p.region].into_iter().flatten() {
-            for v in t.all() {
-                let name = fold(v);
-                if !name.is_empty() && !vocab.places.contains_key(&name) {
-                    vocab.places.insert(name, place_forms(v));
-                }
-            }
+            vocab.add_place(t);
         }
     }
     let labels: Vec<String> = card.types.iter().map(|t| t.search_text()).collect();

@@ -235,6 +235,13 @@ fn write(tx: &Connection, manifest: &Manifest, content: &Content) -> Result<()> 
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     let mut vocab = index::Vocabulary::default();
+    // Every city and region of the pack is a place word, also those no service is at yet (the
+    // pack lists the country's regions and cities for the shell's place choice).
+    for l in &content.locations {
+        for t in [&l.city, &l.region].into_iter().flatten() {
+            vocab.add_place(t);
+        }
+    }
     let mut insert_point =
         tx.prepare("INSERT INTO dir_point (sid, lat, lon) VALUES (?1, ?2, ?3)")?;
 
