@@ -1,4 +1,4 @@
-//! `haven pack`: build, sign, verify and inspect directory packs.
+//! `haven pack`: build, sign, verify, inspect, diff and check directory packs.
 //!
 //! For directory maintainers at crisis centres and for release engineers (see
 //! `docs/pack-format.md`). It reads HSDS JSON or an HSDS tabular (CSV) package, reports every
@@ -13,6 +13,8 @@ use haven_core::directory::pack::{self, Frame, Manifest};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+mod review;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -94,6 +96,31 @@ enum Command {
         #[arg(long)]
         public_key: Vec<PathBuf>,
     },
+    /// Show what changed between two packs (or HSDS sources), for review before signing.
+    Diff {
+        /// The pack on phones now (a pack file, HSDS JSON, or a CSV package directory).
+        old: PathBuf,
+        /// The pack to be signed.
+        new: PathBuf,
+        /// Time zone for CSV input (as for `build`).
+        #[arg(long, default_value = "Asia/Almaty")]
+        default_timezone: String,
+    },
+    /// List entries whose verified_on is older than N months; fails if there are any.
+    Check {
+        /// A pack file, HSDS JSON, or a CSV package directory.
+        #[arg(long)]
+        input: PathBuf,
+        /// Months since an entry was last checked against its source.
+        #[arg(long)]
+        older_than: u32,
+        /// Today's date (YYYY-MM-DD) instead of the clock's (for reproducible reviews).
+        #[arg(long)]
+        today: Option<String>,
+        /// Time zone for CSV input (as for `build`).
+        #[arg(long, default_value = "Asia/Almaty")]
+        default_timezone: String,
+    },
     /// Show what a pack holds: counts, languages, stale and unverified entries.
     Inspect {
         #[arg(long)]
@@ -165,6 +192,17 @@ pub fn run(args: Vec<String>) -> ExitCode {
         ),
         Command::Verify { input, public_key } => verify(&input, &public_key),
         Command::Inspect { input, stale_days } => inspect(&input, stale_days),
+        Command::Diff {
+            old,
+            new,
+            default_timezone,
+        } => review::diff(&old, &new, &default_timezone),
+        Command::Check {
+            input,
+            older_than,
+            today,
+            default_timezone,
+        } => review::check(&input, older_than, today.as_deref(), &default_timezone),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -423,3 +423,41 @@ fn a_schema_v3_directory_is_reindexed_with_stems_on_open() {
     let mut conn = haven_core::testing::open_with_raw_key(&path, key).unwrap();
     assert!(!haven_core::testing::directory::reindex_if_stale(&mut conn).unwrap());
 }
+
+// ---- The bundled pack's provenance ---------------------------------------------------------
+
+#[test]
+fn every_bundled_entry_has_a_source_a_date_and_a_verification_state() {
+    use haven_core::directory::hsds::Content;
+    use haven_core::directory::pack;
+    let verified = pack::verify(haven_core::directory::BUNDLED_PACK, pack::TRUSTED_KEYS).unwrap();
+    let content = Content::from_json(verified.content).unwrap();
+    // The raw JSON too: `verified` must be written, not defaulted.
+    let raw: Value = serde_json::from_slice(verified.content).unwrap();
+    let mut checked = 0;
+    for table in ["organizations", "services", "locations", "phones", "schedules"] {
+        for r in raw[table].as_array().into_iter().flatten() {
+            let id = r["id"].as_str().unwrap();
+            assert!(
+                r["source"].as_str().is_some_and(|s| s.trim().len() >= 5),
+                "{table} {id}: source"
+            );
+            let on = r["verified_on"].as_str().unwrap_or_default();
+            let date = chrono::NaiveDate::parse_from_str(on, "%Y-%m-%d");
+            assert!(
+                date.is_ok_and(|d| d <= Utc::now().date_naive()),
+                "{table} {id}: verified_on {on:?}"
+            );
+            assert!(r["verified"].is_boolean(), "{table} {id}: verified");
+            checked += 1;
+        }
+    }
+    assert!(checked >= content.services.len() + content.phones.len());
+    // Every number is one a source gave: the national lines, and any other only unverified
+    // until someone has called it.
+    for p in &content.phones {
+        if !["111", "150", "112", "101", "102", "103", "104"].contains(&p.number.as_str()) {
+            assert!(!p.verified, "phone {} is new: verified only after a call", p.id);
+        }
+    }
+}

@@ -5,6 +5,10 @@
 //! (a new stemmer rule, a new column) an installed pack is re-indexed from its cards on the next
 //! open, without the pack file, which the vault does not keep ([`reindex_if_stale`]).
 //!
+//! Services are numbered (`sid`, the FTS rowid) verified first, in pack order within each
+//! group, and `dir_pack.verified_services` says where the verified ones end: ranking verified
+//! first then needs only the rowid, never the service row, whose card is large.
+//!
 //! Each word is indexed as its folded spelling and its stems ([`super::stem`]); the `types`
 //! column holds the service-type codes (without underscores) that intent words match; the
 //! pack's city and region names go to `dir_place` (place words in a query); every indexed word
@@ -38,6 +42,7 @@ pub(crate) struct Text {
 pub(crate) struct Vocabulary {
     places: std::collections::BTreeMap<String, String>,
     words: BTreeSet<String>,
+    verified: i64,
 }
 
 impl Vocabulary {
@@ -77,6 +82,7 @@ fn add(out: &mut String, source: &str, vocab: &mut Vocabulary) {
 /// The indexed text of one card.
 pub(crate) fn text(card: &Card, vocab: &mut Vocabulary) -> Text {
     let mut out = Text::default();
+    vocab.verified += i64::from(card.verified);
     for v in card.name.all() {
         add(&mut out.name, v, vocab);
     }
@@ -159,8 +165,8 @@ pub(crate) fn finish(tx: &Connection, vocab: &Vocabulary) -> Result<()> {
         }
     }
     tx.execute(
-        "UPDATE dir_pack SET index_version = ?1 WHERE id = 1",
-        [INDEX_VERSION],
+        "UPDATE dir_pack SET index_version = ?1, verified_services = ?2 WHERE id = 1",
+        [INDEX_VERSION, vocab.verified],
     )?;
     Ok(())
 }
@@ -200,20 +206,69 @@ pub(crate) fn reindex_if_stale(conn: &mut Connection) -> Result<bool> {
     if version >= INDEX_VERSION {
         return Ok(false);
     }
-    tx.execute_batch("DELETE FROM dir_fts; DELETE FROM dir_place; DELETE FROM dir_typo;")?;
-    let cards: Vec<(i64, String)> = tx
-        .prepare("SELECT sid, card FROM dir_service ORDER BY sid")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut vocab = Vocabulary::default();
-    for (sid, card) in cards {
-        let card: Card =
-            serde_json::from_str(&card).map_err(|_| Error::Corrupt { what: "directory" })?;
-        insert(&tx, sid, &text(&card, &mut vocab))?;
-        tx.execute(
-            "UPDATE dir_service SET verified = ?1, routing = ?2 WHERE sid = ?3",
-            params![card.verified, fallback::routing_rank(&region, &card), sid],
+    // Renumber verified first (an older core numbered in pack order), keeping pack order
+    // within each group, then index every card again.
+    type Row = (i64, String, String, String, String, String, String);
+    let mut rows: Vec<(Card, Row)> = Vec::new();
+    {
+        let mut stmt = tx.prepare(
+            "SELECT sid, id, types, languages, places, hours, card FROM dir_service ORDER BY sid",
         )?;
+        let mut q = stmt.query([])?;
+        while let Some(r) = q.next()? {
+            let row: Row = (
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            );
+            let card: Card =
+                serde_json::from_str(&row.6).map_err(|_| Error::Corrupt { what: "directory" })?;
+            rows.push((card, row));
+        }
+    }
+    rows.sort_by_key(|(card, _)| !card.verified);
+    let points: Vec<(i64, f64, f64)> = tx
+        .prepare("SELECT sid, lat, lon FROM dir_point")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    tx.execute_batch(
+        "DELETE FROM dir_fts; DELETE FROM dir_place; DELETE FROM dir_typo;
+         DELETE FROM dir_point; DELETE FROM dir_service;",
+    )?;
+    let mut vocab = Vocabulary::default();
+    let mut new_sid = std::collections::HashMap::new();
+    for (i, (card, (old, id, types, languages, places, hours, card_json))) in
+        rows.iter().enumerate()
+    {
+        let sid = i64::try_from(i).map_err(|_| Error::Corrupt { what: "directory" })? + 1;
+        new_sid.insert(*old, sid);
+        tx.execute(
+            "INSERT INTO dir_service (sid, id, types, languages, places, hours, card, routing)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                sid,
+                id,
+                types,
+                languages,
+                places,
+                hours,
+                card_json,
+                fallback::routing_rank(&region, card)
+            ],
+        )?;
+        insert(&tx, sid, &text(card, &mut vocab))?;
+    }
+    for (old, lat, lon) in points {
+        if let Some(sid) = new_sid.get(&old) {
+            tx.execute(
+                "INSERT INTO dir_point (sid, lat, lon) VALUES (?1, ?2, ?3)",
+                params![sid, lat, lon],
+            )?;
+        }
     }
     finish(&tx, &vocab)?;
     tx.commit()?;

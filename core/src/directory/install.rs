@@ -231,8 +231,8 @@ fn write(tx: &Connection, manifest: &Manifest, content: &Content) -> Result<()> 
     }
 
     let mut insert_service = tx.prepare(
-        "INSERT INTO dir_service (sid, id, types, languages, places, hours, card, verified, routing)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO dir_service (sid, id, types, languages, places, hours, card, routing)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     let mut vocab = index::Vocabulary::default();
     // Every city and region of the pack is a place word, also those no service is at yet (the
@@ -245,8 +245,13 @@ fn write(tx: &Connection, manifest: &Manifest, content: &Content) -> Result<()> 
     let mut insert_point =
         tx.prepare("INSERT INTO dir_point (sid, lat, lon) VALUES (?1, ?2, ?3)")?;
 
+    // Verified services first, each group in pack order: the sid order is the rank order of
+    // verification, so search ranks verified first by rowid alone (see index.rs).
+    let mut active: Vec<&super::hsds::Service> =
+        content.services.iter().filter(|s| s.status == "active").collect();
+    active.sort_by_key(|s| !s.verified);
     let mut sid: i64 = 0;
-    for s in content.services.iter().filter(|s| s.status == "active") {
+    for s in active {
         sid += 1;
         let loc_ids: &[&str] = locations_of.get(s.id.as_str()).map_or(&[], Vec::as_slice);
         let locs: Vec<&super::hsds::Location> = loc_ids
@@ -405,7 +410,6 @@ fn write(tx: &Connection, manifest: &Manifest, content: &Content) -> Result<()> 
             places_col,
             hours_json,
             card_json,
-            card.verified,
             fallback::routing_rank(&manifest.region, &card)
         ])?;
         index::insert(tx, sid, &index::text(&card, &mut vocab))?;

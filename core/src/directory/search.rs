@@ -276,6 +276,14 @@ fn matches(
     // so it lists in pack order, which the index yields without sorting (and stops early).
     let single_letter = matches!(groups, [g] if g.types.is_empty()
         && matches!(g.words.as_slice(), [w] if w.alts.len() == 1 && w.typed().folded.len() == 1));
+    // Services are numbered verified first; sids up to this one are verified (index.rs).
+    let last_verified: i64 = conn
+        .prepare_cached("SELECT verified_services FROM dir_pack WHERE id = 1")?
+        .query_row([], |r| r.get(0))
+        .unwrap_or(0);
+    if let (Some(t), false) = (&text, f.any() || near || single_letter) {
+        return ranked_in_index(conn, t, last_verified, limit);
+    }
     let mut sql = String::from(if near {
         "SELECT s.sid, s.hours, s.types, p.lat, p.lon FROM "
     } else {
@@ -321,11 +329,12 @@ fn matches(
         ""
     };
     sql.push_str(&match (&text, single_letter) {
-        (Some(_), false) => format!(
-            " ORDER BY {local_first}s.verified DESC, bm25(dir_fts, 4.0, 1.0, 0.5), s.sid"
-        ),
+        (Some(_), false) => {
+            args.push(Value::Integer(last_verified));
+            format!(" ORDER BY {local_first}s.sid > ?, bm25(dir_fts, 4.0, 1.0, 0.5), s.sid")
+        }
         (Some(_), true) => " ORDER BY f.rowid".to_string(),
-        (None, _) => format!(" ORDER BY {local_first}s.verified DESC, s.sid"),
+        (None, _) => format!(" ORDER BY {local_first}s.sid"),
     });
 
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -377,6 +386,38 @@ fn matches(
             (None, None) => std::cmp::Ordering::Equal,
         });
         picked.truncate(limit);
+    }
+    Ok(picked)
+}
+
+/// The common as-you-type case (text only, no filter, no point): rank in the full-text index
+/// alone, verified services first (a pass over sids up to `last_verified`, then one over the
+/// rest if the page is not full), without reading a single service row.
+fn ranked_in_index(
+    conn: &Connection,
+    expression: &str,
+    last_verified: i64,
+    limit: usize,
+) -> Result<Vec<(i64, Option<f64>)>> {
+    let mut picked = Vec::new();
+    for sql in [
+        "SELECT rowid FROM dir_fts WHERE dir_fts MATCH ?1 AND rowid <= ?2 \
+         ORDER BY bm25(dir_fts, 4.0, 1.0, 0.5), rowid LIMIT ?3",
+        "SELECT rowid FROM dir_fts WHERE dir_fts MATCH ?1 AND rowid > ?2 \
+         ORDER BY bm25(dir_fts, 4.0, 1.0, 0.5), rowid LIMIT ?3",
+    ] {
+        let want = limit - picked.len();
+        if want == 0 {
+            break;
+        }
+        let mut stmt = conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(
+            rusqlite::params![expression, last_verified, want as i64],
+            |r| r.get::<_, i64>(0),
+        )?;
+        for sid in rows {
+            picked.push((sid?, None));
+        }
     }
     Ok(picked)
 }

@@ -1,7 +1,7 @@
 -- Search by meaning (core/src/directory/index.rs, search.rs): the full-text index stores each
 -- word's stems beside its folded form and a column of service-type codes (for intent words);
--- services carry their verification state (verified first) and, for the national lines that
--- route her when nothing matches, their order; the pack's place names and its word list for
+-- services are numbered verified first; the national lines that route her when nothing matches
+-- carry their order; the pack's place names and its word list for
 -- typo tolerance get tables of their own.
 --
 -- The index cannot be rebuilt in SQL (stemming is Rust): this drops it and marks the installed
@@ -17,7 +17,6 @@ CREATE VIRTUAL TABLE dir_fts USING fts5 (
     prefix = '1 2 3'
 );
 
-ALTER TABLE dir_service ADD COLUMN verified INTEGER NOT NULL DEFAULT 0;
 -- Position among the region's routing lines (111, 150, 112, 102 in KZ); NULL for the rest.
 ALTER TABLE dir_service ADD COLUMN routing INTEGER;
 CREATE INDEX dir_service_routing ON dir_service (routing) WHERE routing IS NOT NULL;
@@ -40,3 +39,6 @@ CREATE TABLE dir_typo (
 
 -- The index format the installed pack was indexed with (see index::INDEX_VERSION).
 ALTER TABLE dir_pack ADD COLUMN index_version INTEGER NOT NULL DEFAULT 1;
+-- Verified first: services are numbered verified first (sid 1..verified_services), so ranking
+-- needs only the rowid, never the service row (whose card is large).
+ALTER TABLE dir_pack ADD COLUMN verified_services INTEGER NOT NULL DEFAULT 0;
