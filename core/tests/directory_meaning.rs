@@ -76,7 +76,7 @@ fn setup(content: &Value) -> (TestVault, Session) {
     let tv = TestVault::new();
     let s = tv.vault.setup(TestVault::setup_options()).unwrap();
     let key = TestKey::new();
-    s.install_pack_trusting_test_key(&key.kz_pack(2, content), &key.public_b64)
+    s.install_pack_trusting_test_key(&key.kz_pack(4, content), &key.public_b64)
         .unwrap();
     (tv, s)
 }

@@ -15,7 +15,7 @@ fn setup() -> (TestVault, Session) {
     let tv = TestVault::new();
     let s = tv.vault.setup(TestVault::setup_options()).unwrap();
     let key = TestKey::new();
-    s.install_pack_trusting_test_key(&key.kz_pack(2, &test_content()), &key.public_b64)
+    s.install_pack_trusting_test_key(&key.kz_pack(4, &test_content()), &key.public_b64)
         .unwrap();
     (tv, s)
 }
