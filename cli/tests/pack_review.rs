@@ -44,10 +44,12 @@ fn edited() -> Value {
     }
     let services = v["services"].as_array_mut().unwrap();
     services.retain(|s| s["id"] != "kz-104");
-    services.push(json!({"id": "kz-test-line", "organization_id": "kz-org-emergency",
+    services.push(
+        json!({"id": "kz-test-line", "organization_id": "kz-org-emergency",
         "name": {"kk": "Сынақ желісі", "ru": "Тестовая линия", "en": "Test line"},
         "service_types": ["hotline"], "status": "active",
-        "source": "fixture", "verified_on": "2026-12-01", "verified": false}));
+        "source": "fixture", "verified_on": "2026-12-01", "verified": false}),
+    );
     v["phones"]
         .as_array_mut()
         .unwrap()
@@ -66,7 +68,10 @@ fn diff_shows_added_removed_and_changed_records_and_flags_a_new_number() {
     let text = out(&o);
     assert!(text.contains("+ service kz-test-line"), "{text}");
     assert!(text.contains("- service kz-104"), "{text}");
-    assert!(text.contains("- phone kz-104-phone") || text.contains("- phone"), "{text}");
+    assert!(
+        text.contains("- phone kz-104-phone") || text.contains("- phone"),
+        "{text}"
+    );
     let changed = text
         .lines()
         .find(|l| l.starts_with("~ phone") && l.contains("number"))
@@ -82,12 +87,24 @@ fn diff_shows_added_removed_and_changed_records_and_flags_a_new_number() {
     // A built pack on one side compares the same as its source.
     let pack = d.join("old.havenpack").to_string_lossy().into_owned();
     let b = haven(&[
-        "build", "--input", &old, "--output", &pack, "--region", "KZ", "--version", "9",
+        "build",
+        "--input",
+        &old,
+        "--output",
+        &pack,
+        "--region",
+        "KZ",
+        "--version",
+        "9",
     ]);
     assert!(b.status.success(), "{}", err(&b));
     let o = haven(&["diff", &pack, &new]);
     assert!(o.status.success(), "{}", err(&o));
-    assert!(out(&o).contains("1 added, 2 removed, 1 changed"), "{}", out(&o));
+    assert!(
+        out(&o).contains("1 added, 2 removed, 1 changed"),
+        "{}",
+        out(&o)
+    );
 
     // Invalid input is refused with the reason.
     let bad = write(d, "bad.json", &json!({"profile": "nope"}));
@@ -105,30 +122,70 @@ fn check_lists_entries_not_checked_for_n_months() {
     let old_id = v["phones"][0]["id"].as_str().unwrap().to_string();
     let input = write(d, "kz.json", &v);
 
-    let o = haven(&["check", "--input", &input, "--older-than", "6", "--today", "2026-12-10"]);
+    let o = haven(&[
+        "check",
+        "--input",
+        &input,
+        "--older-than",
+        "6",
+        "--today",
+        "2026-12-10",
+    ]);
     assert!(!o.status.success(), "a stale entry fails the check");
     let text = out(&o);
     assert_eq!(text.lines().count(), 1, "{text}");
-    assert!(text.contains(&format!("phone {old_id}: verified, last checked 2025-01-10")));
+    assert!(text.contains(&format!(
+        "phone {old_id}: verified, last checked 2025-01-10"
+    )));
     assert!(err(&o).contains("1 entries were last checked more than 6 months ago"));
 
     // Everything current: passes.
     let fresh = write(d, "fresh.json", &source());
-    let o = haven(&["check", "--input", &fresh, "--older-than", "6", "--today", "2026-12-10"]);
+    let o = haven(&[
+        "check",
+        "--input",
+        &fresh,
+        "--older-than",
+        "6",
+        "--today",
+        "2026-12-10",
+    ]);
     assert!(o.status.success(), "{}{}", out(&o), err(&o));
 
     // Two years on, every entry with provenance is listed.
-    let o = haven(&["check", "--input", &fresh, "--older-than", "6", "--today", "2028-12-10"]);
+    let o = haven(&[
+        "check",
+        "--input",
+        &fresh,
+        "--older-than",
+        "6",
+        "--today",
+        "2028-12-10",
+    ]);
     assert!(!o.status.success());
     let listed = out(&o).lines().count();
     let s = source();
-    let with_provenance: usize = ["organizations", "services", "locations", "phones", "schedules"]
-        .iter()
-        .map(|t| s[*t].as_array().map_or(0, Vec::len))
-        .sum();
+    let with_provenance: usize = [
+        "organizations",
+        "services",
+        "locations",
+        "phones",
+        "schedules",
+    ]
+    .iter()
+    .map(|t| s[*t].as_array().map_or(0, Vec::len))
+    .sum();
     assert_eq!(listed, with_provenance);
 
     // A bad date is refused.
-    let o = haven(&["check", "--input", &fresh, "--older-than", "6", "--today", "soon"]);
+    let o = haven(&[
+        "check",
+        "--input",
+        &fresh,
+        "--older-than",
+        "6",
+        "--today",
+        "soon",
+    ]);
     assert!(!o.status.success() && err(&o).contains("not a date"));
 }

@@ -38,20 +38,73 @@ fn t(kk: &str, ru: &str, en: &str) -> Value {
 fn meaning_content() -> Value {
     let mut c = dirpack::generated_content(400);
     let push = |c: &mut Value, key: &str, v: Value| c[key].as_array_mut().unwrap().push(v);
-    push(&mut c, "organizations", with_prov(json!({"id": "org-extra",
-        "name": t("Қоғамдық қор", "Общественный фонд", "Public foundation")})));
+    push(
+        &mut c,
+        "organizations",
+        with_prov(json!({"id": "org-extra",
+        "name": t("Қоғамдық қор", "Общественный фонд", "Public foundation")})),
+    );
     let services = [
-        ("family-centre", t("Отбасы мен балаларды қолдау орталығы", "Центр поддержки семьи и детей", "Support centre for families"),
-            t("Балаларға және әйелдерге көмек", "Помощь женщинам и детям", "Help for women and children"),
-            json!(["crisis_centre"]), Some("loc-family"), None),
-        ("n-111", t("111 — отбасы, әйелдер мен балалар құқықтарын қорғау", "111 — защита прав семьи, женщин и детей", "111 — protection of families, women and children"),
-            t("Тәулік бойы", "Круглосуточно", "Around the clock"), json!(["hotline", "child_protection"]), None, Some("111")),
-        ("n-150", t("150 — балалар мен жастарға арналған сенім телефоны", "150 — телефон доверия для детей и молодёжи", "150 — helpline for children and youth"),
-            t("", "", ""), json!(["hotline"]), None, Some("150")),
-        ("n-112", t("112 — шұғыл қызметтер", "112 — экстренные службы", "112 — emergency services"),
-            t("", "", ""), json!(["emergency"]), None, Some("112")),
-        ("n-102", t("102 — полиция", "102 — полиция", "102 — police"),
-            t("", "", ""), json!(["police", "emergency"]), None, Some("102")),
+        (
+            "family-centre",
+            t(
+                "Отбасы мен балаларды қолдау орталығы",
+                "Центр поддержки семьи и детей",
+                "Support centre for families",
+            ),
+            t(
+                "Балаларға және әйелдерге көмек",
+                "Помощь женщинам и детям",
+                "Help for women and children",
+            ),
+            json!(["crisis_centre"]),
+            Some("loc-family"),
+            None,
+        ),
+        (
+            "n-111",
+            t(
+                "111 — отбасы, әйелдер мен балалар құқықтарын қорғау",
+                "111 — защита прав семьи, женщин и детей",
+                "111 — protection of families, women and children",
+            ),
+            t("Тәулік бойы", "Круглосуточно", "Around the clock"),
+            json!(["hotline", "child_protection"]),
+            None,
+            Some("111"),
+        ),
+        (
+            "n-150",
+            t(
+                "150 — балалар мен жастарға арналған сенім телефоны",
+                "150 — телефон доверия для детей и молодёжи",
+                "150 — helpline for children and youth",
+            ),
+            t("", "", ""),
+            json!(["hotline"]),
+            None,
+            Some("150"),
+        ),
+        (
+            "n-112",
+            t(
+                "112 — шұғыл қызметтер",
+                "112 — экстренные службы",
+                "112 — emergency services",
+            ),
+            t("", "", ""),
+            json!(["emergency"]),
+            None,
+            Some("112"),
+        ),
+        (
+            "n-102",
+            t("102 — полиция", "102 — полиция", "102 — police"),
+            t("", "", ""),
+            json!(["police", "emergency"]),
+            None,
+            Some("102"),
+        ),
     ];
     for (id, name, description, types, loc, number) in services {
         let mut s = json!({"id": id, "organization_id": "org-extra", "name": name,
@@ -61,12 +114,26 @@ fn meaning_content() -> Value {
         }
         push(&mut c, "services", with_prov(s));
         if let Some(l) = loc {
-            push(&mut c, "locations", with_prov(json!({"id": l, "country": "KZ",
-                "city": t("Алматы", "Алматы", "Almaty"), "latitude": 43.25, "longitude": 76.9})));
-            push(&mut c, "service_at_locations", json!({"id": format!("sal-{id}"), "service_id": id, "location_id": l}));
+            push(
+                &mut c,
+                "locations",
+                with_prov(json!({"id": l, "country": "KZ",
+                "city": t("Алматы", "Алматы", "Almaty"), "latitude": 43.25, "longitude": 76.9})),
+            );
+            push(
+                &mut c,
+                "service_at_locations",
+                json!({"id": format!("sal-{id}"), "service_id": id, "location_id": l}),
+            );
         }
         if let Some(n) = number {
-            push(&mut c, "phones", with_prov(json!({"id": format!("ph-{id}"), "service_id": id, "number": n, "type": "voice"})));
+            push(
+                &mut c,
+                "phones",
+                with_prov(
+                    json!({"id": format!("ph-{id}"), "service_id": id, "number": n, "type": "voice"}),
+                ),
+            );
         }
     }
     c
@@ -171,8 +238,15 @@ fn place_words_filter_by_place_and_keep_national_lines() {
     let hits = find(&s, "shelter astana", Locale::En);
     assert!(!hits.is_empty());
     for h in &hits {
-        assert!(h.service_types.contains(&ServiceType::Shelter) || h.service_types.contains(&ServiceType::CrisisCentre));
-        assert!(h.places.iter().all(|p| p.city.as_deref() == Some("Astana")), "{}", h.id);
+        assert!(
+            h.service_types.contains(&ServiceType::Shelter)
+                || h.service_types.contains(&ServiceType::CrisisCentre)
+        );
+        assert!(
+            h.places.iter().all(|p| p.city.as_deref() == Some("Astana")),
+            "{}",
+            h.id
+        );
     }
     // Half a city name is still a word of the text (prefix), not yet a place.
     assert!(!find(&s, "алм", Locale::Ru).is_empty());
@@ -185,15 +259,31 @@ fn intent_words_find_the_kinds_of_help_they_name() {
     let table: &[(&str, Locale, &[ServiceType])] = &[
         ("убежище", Locale::Ru, &[Shelter, CrisisCentre]),
         ("кризисный центр", Locale::Ru, &[CrisisCentre]),
-        ("домашнее насилие", Locale::Ru, &[CrisisCentre, Shelter, Hotline, Police, PsychologicalSupport]),
-        ("избил", Locale::Ru, &[CrisisCentre, Shelter, Hotline, Police, PsychologicalSupport]),
+        (
+            "домашнее насилие",
+            Locale::Ru,
+            &[CrisisCentre, Shelter, Hotline, Police, PsychologicalSupport],
+        ),
+        (
+            "избил",
+            Locale::Ru,
+            &[CrisisCentre, Shelter, Hotline, Police, PsychologicalSupport],
+        ),
         ("юрист", Locale::Ru, &[LegalAid]),
         ("баспана", Locale::Kk, &[Shelter, CrisisCentre]),
-        ("ұрып-соқты", Locale::Kk, &[CrisisCentre, Shelter, Hotline, Police, PsychologicalSupport]),
+        (
+            "ұрып-соқты",
+            Locale::Kk,
+            &[CrisisCentre, Shelter, Hotline, Police, PsychologicalSupport],
+        ),
         ("заңгер", Locale::Kk, &[LegalAid]),
         ("shelter", Locale::En, &[Shelter, CrisisCentre]),
         ("lawyer", Locale::En, &[LegalAid]),
-        ("domestic violence", Locale::En, &[CrisisCentre, Shelter, Hotline, Police, PsychologicalSupport]),
+        (
+            "domestic violence",
+            Locale::En,
+            &[CrisisCentre, Shelter, Hotline, Police, PsychologicalSupport],
+        ),
     ];
     for (text, locale, kinds) in table {
         let hits = find(&s, text, *locale);
@@ -213,7 +303,10 @@ fn intent_words_find_the_kinds_of_help_they_name() {
     assert!(!hits.is_empty());
     for h in &hits {
         assert!(h.service_types.contains(&LegalAid));
-        assert!(h.places.iter().all(|p| p.city.as_deref() == Some("Караганда")));
+        assert!(h
+            .places
+            .iter()
+            .all(|p| p.city.as_deref() == Some("Караганда")));
     }
 }
 
@@ -291,9 +384,17 @@ fn the_bundled_pack_answers_what_she_would_type() {
     assert_eq!(first(&s, "полицыя", Locale::Ru), "kz-102");
     assert_eq!(first(&s, "polise", Locale::En), "kz-102");
     // Nothing matching: the routing lines, in order.
-    for (text, locale) in [("жылқы", Locale::Kk), ("лошадь", Locale::Ru), ("zebra", Locale::En)] {
+    for (text, locale) in [
+        ("жылқы", Locale::Kk),
+        ("лошадь", Locale::Ru),
+        ("zebra", Locale::En),
+    ] {
         let hits = find(&s, text, locale);
-        assert_eq!(ids(&hits), ["kz-111", "kz-150", "kz-112", "kz-102"], "{text}");
+        assert_eq!(
+            ids(&hits),
+            ["kz-111", "kz-150", "kz-112", "kz-102"],
+            "{text}"
+        );
         assert!(hits.iter().all(|h| h.fallback));
     }
 }
@@ -311,11 +412,49 @@ fn open_db(path: &Path) -> Connection {
 }
 
 const POOL: &[&str] = &[
-    "семьи", "семья", "детей", "дети", "помощь", "помощи", "женщинам", "насилия", "полиция",
-    "приют", "убежище", "юридическая", "консультация", "кризисный", "центр", "центра", "балалар",
-    "балаларға", "отбасы", "отбасына", "әйелдерге", "көмек", "көмегі", "баспанасы", "орталығы",
-    "дағдарыс", "заңгер", "полициясы", "shelter", "shelters", "families", "family", "children",
-    "lawyer", "legal", "aid", "help", "crisis", "centre", "violence", "112", "150", "1414",
+    "семьи",
+    "семья",
+    "детей",
+    "дети",
+    "помощь",
+    "помощи",
+    "женщинам",
+    "насилия",
+    "полиция",
+    "приют",
+    "убежище",
+    "юридическая",
+    "консультация",
+    "кризисный",
+    "центр",
+    "центра",
+    "балалар",
+    "балаларға",
+    "отбасы",
+    "отбасына",
+    "әйелдерге",
+    "көмек",
+    "көмегі",
+    "баспанасы",
+    "орталығы",
+    "дағдарыс",
+    "заңгер",
+    "полициясы",
+    "shelter",
+    "shelters",
+    "families",
+    "family",
+    "children",
+    "lawyer",
+    "legal",
+    "aid",
+    "help",
+    "crisis",
+    "centre",
+    "violence",
+    "112",
+    "150",
+    "1414",
 ];
 
 fn word() -> impl Strategy<Value = String> {
@@ -406,14 +545,19 @@ fn a_schema_v3_directory_is_reindexed_with_stems_on_open() {
     }
     // Opening as the vault does migrates to the current schema and re-indexes the cards.
     let conn = haven_core::testing::open_with_raw_key(&path, key).unwrap();
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(version, haven_core::SCHEMA_VERSION);
     let index_version: i64 = conn
         .query_row("SELECT index_version FROM dir_pack", [], |r| r.get(0))
         .unwrap();
     assert!(index_version >= 2);
     for text in ["семья", "дети", "центр поддержки", "алматы"] {
-        let q = DirectoryQuery { text: text.into(), ..Default::default() };
+        let q = DirectoryQuery {
+            text: text.into(),
+            ..Default::default()
+        };
         let hits = search(&conn, &q, Locale::Ru, Utc::now()).unwrap();
         assert_eq!(ids(&hits), ["family-centre"], "{text}");
         assert!(!hits[0].fallback);
@@ -435,7 +579,13 @@ fn every_bundled_entry_has_a_source_a_date_and_a_verification_state() {
     // The raw JSON too: `verified` must be written, not defaulted.
     let raw: Value = serde_json::from_slice(verified.content).unwrap();
     let mut checked = 0;
-    for table in ["organizations", "services", "locations", "phones", "schedules"] {
+    for table in [
+        "organizations",
+        "services",
+        "locations",
+        "phones",
+        "schedules",
+    ] {
         for r in raw[table].as_array().into_iter().flatten() {
             let id = r["id"].as_str().unwrap();
             assert!(
@@ -457,7 +607,11 @@ fn every_bundled_entry_has_a_source_a_date_and_a_verification_state() {
     // until someone has called it.
     for p in &content.phones {
         if !["111", "150", "112", "101", "102", "103", "104"].contains(&p.number.as_str()) {
-            assert!(!p.verified, "phone {} is new: verified only after a call", p.id);
+            assert!(
+                !p.verified,
+                "phone {} is new: verified only after a call",
+                p.id
+            );
         }
     }
 }

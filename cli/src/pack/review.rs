@@ -67,7 +67,10 @@ fn show(v: &Value) -> String {
 
 /// The lines describing what changed from `old` to `new`, and the counts (added, removed,
 /// changed).
-pub(super) fn diff_lines(old: &Content, new: &Content) -> Result<(Vec<String>, [usize; 3]), String> {
+pub(super) fn diff_lines(
+    old: &Content,
+    new: &Content,
+) -> Result<(Vec<String>, [usize; 3]), String> {
     let (a, b) = (records(old)?, records(new)?);
     let mut lines = Vec::new();
     let mut counts = [0usize; 3];

@@ -91,7 +91,10 @@ pub(crate) fn text(card: &Card, vocab: &mut Vocabulary) -> Text {
         sources.extend(t.all());
     }
     for p in &card.places {
-        for t in [&p.name, &p.address, &p.city, &p.region].into_iter().flatten() {
+        for t in [&p.name, &p.address, &p.city, &p.region]
+            .into_iter()
+            .flatten()
+        {
             sources.extend(t.all());
         }
         for t in [&p.city, &p.region].into_iter().flatten() {
@@ -158,7 +161,8 @@ pub(crate) fn finish(tx: &Connection, vocab: &Vocabulary) -> Result<()> {
     for (name, forms) in &vocab.places {
         place.execute([name, forms])?;
     }
-    let mut typo = tx.prepare_cached("INSERT OR IGNORE INTO dir_typo (key, term) VALUES (?1, ?2)")?;
+    let mut typo =
+        tx.prepare_cached("INSERT OR IGNORE INTO dir_typo (key, term) VALUES (?1, ?2)")?;
     for w in &vocab.words {
         for key in deletions(w) {
             typo.execute(params![key, w])?;

@@ -12,12 +12,12 @@
 //! an attack, and neither should win silently.
 
 use super::hsds::{Content, Text};
-use super::{fallback, index};
 use super::normalize::fold;
 use super::pack::{self, Manifest, Rejection};
 use super::schedule::{self, Hours};
 use super::taxonomy::ServiceType;
 use super::PackInfo;
+use super::{fallback, index};
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -247,8 +247,11 @@ fn write(tx: &Connection, manifest: &Manifest, content: &Content) -> Result<()> 
 
     // Verified services first, each group in pack order: the sid order is the rank order of
     // verification, so search ranks verified first by rowid alone (see index.rs).
-    let mut active: Vec<&super::hsds::Service> =
-        content.services.iter().filter(|s| s.status == "active").collect();
+    let mut active: Vec<&super::hsds::Service> = content
+        .services
+        .iter()
+        .filter(|s| s.status == "active")
+        .collect();
     active.sort_by_key(|s| !s.verified);
     let mut sid: i64 = 0;
     for s in active {

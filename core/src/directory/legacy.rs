@@ -167,4 +167,3 @@ pub(crate) fn search(
     }
     Ok(hits)
 }
-

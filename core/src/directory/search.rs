@@ -129,7 +129,13 @@ pub(crate) fn search(
     }
     if picked.is_empty() {
         let routing = fallback::routing_sids(conn)?;
-        return decode(conn, routing.into_iter().map(|s| (s, None)), locale, now, true);
+        return decode(
+            conn,
+            routing.into_iter().map(|s| (s, None)),
+            locale,
+            now,
+            true,
+        );
     }
     decode(conn, picked.into_iter(), locale, now, false)
 }
@@ -346,12 +352,9 @@ fn matches(
         let sid: i64 = row.get(0)?;
         let distance = match q.near {
             Some(origin) => match (row.get::<_, Option<f64>>(3)?, row.get::<_, Option<f64>>(4)?) {
-                (Some(lat), Some(lon)) => Some(haversine_km(
-                    origin.latitude,
-                    origin.longitude,
-                    lat,
-                    lon,
-                )),
+                (Some(lat), Some(lon)) => {
+                    Some(haversine_km(origin.latitude, origin.longitude, lat, lon))
+                }
                 _ => None,
             },
             None => None,
@@ -471,7 +474,13 @@ fn decode(
             card_stmt.query_row([sid], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let card: Card =
             serde_json::from_str(&card).map_err(|_| crate::Error::Corrupt { what: "directory" })?;
-        hits.push(hit(card, locale, open_status(&hours, now), distance, fallback));
+        hits.push(hit(
+            card,
+            locale,
+            open_status(&hours, now),
+            distance,
+            fallback,
+        ));
     }
     Ok(hits)
 }
@@ -516,7 +525,10 @@ pub(crate) fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 /// line. Emergency numbers (112, 101–104) answer around the clock, but no source we can cite
 /// publishes their hours, so the pack leaves them unknown; a frightened reader who taps
 /// "open now" must still see them.
-pub(super) fn counts_as_open(row: &rusqlite::Row<'_>, now: DateTime<Utc>) -> rusqlite::Result<bool> {
+pub(super) fn counts_as_open(
+    row: &rusqlite::Row<'_>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<bool> {
     let types: String = row.get(2)?;
     if types.contains(&format!(" {} ", ServiceType::Emergency.code())) {
         return Ok(true);

@@ -71,7 +71,9 @@ pub(crate) fn forms(word: &str) -> Vec<Forms> {
             f.stems.push(stem);
         }
     };
-    let is_cyrillic = lower.chars().any(|c| ('\u{0400}'..='\u{04ff}').contains(&c));
+    let is_cyrillic = lower
+        .chars()
+        .any(|c| ('\u{0400}'..='\u{04ff}').contains(&c));
     if is_cyrillic {
         add(fold(&russian().stem(&lower)));
     } else if lower.chars().all(|c| c.is_ascii_alphabetic()) {
@@ -87,6 +89,7 @@ pub(crate) fn forms(word: &str) -> Vec<Forms> {
 /// order: case, then possessive, then plural ("балаларымызға" → "bala"). Each group strips at
 /// most one ending; the stem keeps at least [`MIN_STEM`] letters, and one-letter endings need
 /// four. Derivational suffixes (-лық, -шы, …) are left alone: they change the word's meaning.
+#[rustfmt::skip]
 const CASE_ENDINGS: &[&str] = &[
     // locative + relative "-дағы/-дегі" ("Алматыдағы": the one in Almaty)
     "ndagy", "ndegi", "dagy", "degi", "tagy", "tegi",
@@ -105,6 +108,7 @@ const CASE_ENDINGS: &[&str] = &[
     // dative/accusative after a possessive: -а/-е/-н
     "a", "e", "n",
 ];
+#[rustfmt::skip]
 const POSSESSIVE_ENDINGS: &[&str] = &[
     // 1st/2nd person plural, 3rd person -сы/-сі, 1st/2nd singular, 3rd -ы/-і
     "ymyz", "imiz", "myz", "miz", "ynyz", "iniz", "nyz", "niz", "sy", "si", "ym", "im", "yn",
@@ -176,7 +180,12 @@ mod tests {
             ("насилие", "насилия"),
             ("юрист", "юристы"),
         ] {
-            assert!(share_a_form(a, b), "{a} / {b}: {:?} {:?}", stems(a), stems(b));
+            assert!(
+                share_a_form(a, b),
+                "{a} / {b}: {:?} {:?}",
+                stems(a),
+                stems(b)
+            );
         }
     }
 
@@ -191,7 +200,12 @@ mod tests {
             ("полиция", "полицияға"),
             ("кітап", "кітабы"),
         ] {
-            assert!(share_a_form(a, b), "{a} / {b}: {:?} {:?}", stems(a), stems(b));
+            assert!(
+                share_a_form(a, b),
+                "{a} / {b}: {:?} {:?}",
+                stems(a),
+                stems(b)
+            );
         }
     }
 
