@@ -288,7 +288,41 @@ fn matches(
         .query_row([], |r| r.get(0))
         .unwrap_or(0);
     if let (Some(t), false) = (&text, f.any() || near || single_letter) {
-        return ranked_in_index(conn, t, last_verified, limit);
+        if groups.iter().all(|g| g.types.is_empty()) {
+            return ranked_in_index(conn, t, last_verified, limit);
+        }
+        // Intent words: first the services that say the words, by relevance; then the rest of
+        // the services of the kinds of help named, in rank order of verification and pack
+        // order — which the index yields without scoring every service of those kinds.
+        let words_only: Vec<Group> = groups
+            .iter()
+            .map(|g| Group {
+                words: g.words.clone(),
+                types: Vec::new(),
+            })
+            .collect();
+        let mut picked = match fts_expression(&words_only) {
+            Some(w) => ranked_in_index(conn, &w, last_verified, limit)?,
+            None => Vec::new(),
+        };
+        if picked.len() < limit {
+            let mut stmt = conn.prepare_cached(
+                "SELECT rowid FROM dir_fts WHERE dir_fts MATCH ?1 ORDER BY rowid LIMIT ?2",
+            )?;
+            let rows = stmt.query_map(rusqlite::params![t, limit as i64 * 2], |r| {
+                r.get::<_, i64>(0)
+            })?;
+            for sid in rows {
+                let sid = sid?;
+                if picked.len() >= limit {
+                    break;
+                }
+                if !picked.iter().any(|(p, _)| *p == sid) {
+                    picked.push((sid, None));
+                }
+            }
+        }
+        return Ok(picked);
     }
     let mut sql = String::from(if near {
         "SELECT s.sid, s.hours, s.types, p.lat, p.lon FROM "
@@ -637,4 +671,82 @@ pub(crate) fn naive_like(conn: &Connection, text: &str, limit: u32) -> Result<Ve
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<Vec<i64>>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(words: &[Word]) -> Vec<&str> {
+        words.iter().map(|w| w.typed().folded.as_str()).collect()
+    }
+
+    #[test]
+    fn understand_caps_words_and_marks_the_word_being_typed() {
+        let w = understand("Полиция алм");
+        assert_eq!(folded(&w), ["politsiya", "alm"]);
+        assert!(!w[0].partial && w[1].partial);
+        assert!(!understand("полиция ")[0].partial);
+        assert!(understand(" ,.!").is_empty());
+        assert_eq!(understand(&"ab ".repeat(1000)).len(), MAX_QUERY_TOKENS);
+        // Stems ride along: "семьи" → "sem".
+        assert!(understand("семьи")[0]
+            .typed()
+            .stems
+            .contains(&"sem".to_string()));
+    }
+
+    #[test]
+    fn places_take_the_pack_s_place_names_out_of_the_text() {
+        let conn = Connection::open_in_memory().unwrap_or_else(|_| unreachable!());
+        conn.execute_batch(
+            "CREATE TABLE dir_place (name TEXT PRIMARY KEY, forms TEXT NOT NULL);
+             INSERT INTO dir_place VALUES ('almaty', 'almaty|almat'),
+               ('ust kamenogorsk', 'ust kamenogorsk|kamenogorsk');",
+        )
+        .unwrap_or_else(|_| unreachable!());
+        let (rest, place) = places(&conn, understand("полиция Алматы")).unwrap_or_default();
+        assert_eq!(
+            (folded(&rest), place.as_deref()),
+            (vec!["politsiya"], Some("almaty"))
+        );
+        // Inflected (Kazakh locative), and a two-word name.
+        let (_, place) = places(&conn, understand("Алматыда юрист")).unwrap_or_default();
+        assert_eq!(place.as_deref(), Some("almaty"));
+        let (rest, place) = places(&conn, understand("Усть-Каменогорск приют")).unwrap_or_default();
+        assert_eq!(
+            (folded(&rest), place.as_deref()),
+            (vec!["priyut"], Some("ust kamenogorsk"))
+        );
+        // Half a name being typed stays text.
+        let (rest, place) = places(&conn, understand("полиция алмат")).unwrap_or_default();
+        assert_eq!((folded(&rest).len(), place), (2, None));
+    }
+
+    #[test]
+    fn intents_group_phrases_and_keep_other_words_alone() {
+        let groups = intents(&understand("домашнее насилие абай"));
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].words.len(), 2);
+        assert!(groups[0].types.contains(&ServiceType::CrisisCentre));
+        assert!(groups[1].types.is_empty());
+        // Inflected intent words count: "кризисного центра".
+        let groups = intents(&understand("кризисного центра"));
+        assert_eq!(groups[0].types, [ServiceType::CrisisCentre]);
+    }
+
+    #[test]
+    fn the_fts_expression_quotes_every_term() {
+        let e = fts_expression(&intents(&understand("семьи \"x\" NEAR(a)"))).unwrap_or_default();
+        assert_eq!(
+            e,
+            "(\"semi\"* OR \"sem\") AND \"x\"* AND \"near\"* AND \"a\"*"
+        );
+        let e = fts_expression(&intents(&understand("убежище"))).unwrap_or_default();
+        assert_eq!(
+            e,
+            "(((\"ubejishe\"* OR \"ubejish\")) OR types : \"shelter\" OR types : \"crisiscentre\")"
+        );
+        assert_eq!(fts_expression(&[]), None);
+    }
 }
