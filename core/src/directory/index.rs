@@ -9,7 +9,9 @@
 //! group, and `dir_pack.verified_services` says where the verified ones end: ranking verified
 //! first then needs only the rowid, never the service row, whose card is large.
 //!
-//! Each word is indexed as its folded spelling and its stems ([`super::stem`]); the `types`
+//! Each word is indexed as its folded spelling and those of its stems ([`super::stem`]) that
+//! are not a prefix of it (the query matches every form as a prefix, so "sem"* finds "semi"
+//! without a "sem" token: the index stays as small and fast as before stemming); the `types`
 //! column holds the service-type codes (without underscores) that intent words match; the
 //! pack's city and region names go to `dir_place` (place words in a query); every indexed word
 //! of four letters or more goes to `dir_typo` under its one-letter deletions (typo tolerance).
@@ -71,7 +73,9 @@ fn add(out: &mut String, source: &str, vocab: &mut Vocabulary) {
             }
             out.push_str(&f.folded);
             out.push(' ');
-            for s in &f.stems {
+            // A stem that begins the word is found by the query's prefix term already: only
+            // stems that do not (Kazakh "орталығы" → "ortalyk") take room in the index.
+            for s in f.stems.iter().filter(|s| !f.folded.starts_with(s.as_str())) {
                 out.push_str(s);
                 out.push(' ');
             }

@@ -8,7 +8,7 @@
 //! 3. **intents** ([`intents`]): words of the intent vocabulary ([`super::intent`]) also match
 //!    every service of the kinds of help they name ("убежище" → shelters, crisis centres).
 //! 4. **match** ([`fts_expression`], [`matches`]): one FTS5 expression, every word required,
-//!    each word matching its folded prefix or one of its stems; the filters SQL can answer are
+//!    each word matching its folded form or one of its stems, as prefixes; the filters SQL can answer are
 //!    SQL, "open now" is checked in Rust while rows stream in rank order.
 //! 5. **rank**: verified entries first, then bm25 (name weighs four times the rest); in a place,
 //!    that place's own services before the national lines; by distance when the shell gives a
@@ -235,18 +235,23 @@ pub(crate) fn fts_expression(groups: &[Group]) -> Option<String> {
 }
 
 fn word_expression(w: &Word) -> String {
-    let mut terms = Vec::new();
-    for (k, f) in w.alts.iter().enumerate() {
-        // The typed word is a prefix (it may be half typed); a correction is a whole word.
-        terms.push(if k == 0 {
-            format!("\"{}\"*", f.folded)
-        } else {
-            format!("\"{}\"", f.folded)
-        });
-        terms.extend(f.stems.iter().map(|s| format!("\"{s}\"")));
+    // Every form is a prefix term (the word may be half typed; a stem stands for its endings);
+    // a form that another form begins is already covered by it and left out.
+    let mut forms: Vec<&str> = Vec::new();
+    for f in &w.alts {
+        forms.push(&f.folded);
+        forms.extend(f.stems.iter().map(String::as_str));
     }
+    forms.sort_unstable();
+    forms.dedup();
+    let kept: Vec<&str> = forms
+        .iter()
+        .copied()
+        .filter(|t| !forms.iter().any(|o| o != t && t.starts_with(o)))
+        .collect();
+    let terms: Vec<String> = kept.iter().map(|t| format!("\"{t}\"*")).collect();
     if terms.len() == 1 {
-        terms.remove(0)
+        terms[0].clone()
     } else {
         format!("({})", terms.join(" OR "))
     }
@@ -738,14 +743,14 @@ mod tests {
     #[test]
     fn the_fts_expression_quotes_every_term() {
         let e = fts_expression(&intents(&understand("семьи \"x\" NEAR(a)"))).unwrap_or_default();
-        assert_eq!(
-            e,
-            "(\"semi\"* OR \"sem\") AND \"x\"* AND \"near\"* AND \"a\"*"
-        );
+        assert_eq!(e, "\"sem\"* AND \"x\"* AND \"near\"* AND \"a\"*");
+        // A Kazakh stem that is not a prefix of the word stays beside it.
+        let e = fts_expression(&intents(&understand("орталығы"))).unwrap_or_default();
+        assert_eq!(e, "(\"ortalyg\"* OR \"ortalyk\"*)");
         let e = fts_expression(&intents(&understand("убежище"))).unwrap_or_default();
         assert_eq!(
             e,
-            "(((\"ubejishe\"* OR \"ubejish\")) OR types : \"shelter\" OR types : \"crisiscentre\")"
+            "((\"ubejish\"*) OR types : \"shelter\" OR types : \"crisiscentre\")"
         );
         assert_eq!(fts_expression(&[]), None);
     }
