@@ -72,6 +72,23 @@ enum Command {
         /// Also write the validated content as pretty HSDS-profile JSON (e.g. from CSV).
         #[arg(long)]
         emit_json: Option<PathBuf>,
+        /// The input is standard Open Referral HSDS 3.0 JSON, its text in this language
+        /// (kk, ru or en). Needs provenance: --source and --verified-on, or --provenance.
+        #[arg(long)]
+        hsds_locale: Option<String>,
+        /// Standard HSDS: where the information comes from (every record).
+        #[arg(long, requires = "hsds_locale")]
+        source: Option<String>,
+        /// Standard HSDS: the day it was checked against that source (YYYY-MM-DD).
+        #[arg(long, requires = "hsds_locale")]
+        verified_on: Option<String>,
+        /// Standard HSDS: the records were confirmed (by a call); otherwise unverified.
+        #[arg(long, requires = "hsds_locale")]
+        verified: bool,
+        /// Standard HSDS: a JSON side file {"default": {source, verified_on, verified},
+        /// "records": {"<table>:<id>": {…}}} overriding the options per record.
+        #[arg(long, requires = "hsds_locale")]
+        provenance: Option<PathBuf>,
     },
     /// Sign an unsigned pack.
     Sign {
@@ -166,6 +183,11 @@ pub fn run(args: Vec<String>) -> ExitCode {
             min_core_version,
             default_timezone,
             emit_json,
+            hsds_locale,
+            source,
+            verified_on,
+            verified,
+            provenance,
         } => build(BuildArgs {
             input: &input,
             output: &output,
@@ -176,6 +198,13 @@ pub fn run(args: Vec<String>) -> ExitCode {
             min_core_version: &min_core_version,
             default_timezone: &default_timezone,
             emit_json: emit_json.as_deref(),
+            standard: hsds_locale.map(|locale| review::StandardHsds {
+                locale,
+                source,
+                verified_on,
+                verified,
+                provenance,
+            }),
         }),
         Command::Sign {
             secret_key,
@@ -305,6 +334,7 @@ struct BuildArgs<'a> {
     min_core_version: &'a str,
     default_timezone: &'a str,
     emit_json: Option<&'a Path>,
+    standard: Option<review::StandardHsds>,
 }
 
 fn report(problems: &[Problem]) -> String {
@@ -337,7 +367,10 @@ fn load_content(input: &Path, default_timezone: &str) -> Result<Content, String>
 }
 
 fn build(a: BuildArgs<'_>) -> Outcome {
-    let content = load_content(a.input, a.default_timezone)?;
+    let content = match &a.standard {
+        Some(std) => review::import_standard(a.input, std, a.default_timezone)?,
+        None => load_content(a.input, a.default_timezone)?,
+    };
     let created: DateTime<Utc> = match a.created {
         Some(s) => DateTime::parse_from_rfc3339(s)
             .map_err(|_| "--created must be an RFC 3339 time".to_string())?

@@ -1,4 +1,5 @@
-//! `haven pack diff` and `haven pack check`: what a coordinator reviews before signing.
+//! `haven pack diff` and `haven pack check`: what a coordinator reviews before signing; and
+//! `haven pack build --hsds-locale`: standard HSDS 3.0 in, with the provenance she gives.
 //!
 //! Why: a region's pack is kept current by the people who know it — a crisis centre's
 //! coordinator edits the CSV, builds, and someone signs. Before signing, the reviewer must see
@@ -9,6 +10,7 @@
 
 use chrono::{Months, NaiveDate, Utc};
 use haven_core::directory::hsds::Content;
+use haven_core::directory::hsds_std::Provenance;
 use haven_core::directory::pack::Frame;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -187,4 +189,76 @@ pub(super) fn check(
             entries.len()
         ))
     }
+}
+
+/// Options for building from standard HSDS 3.0 JSON.
+#[derive(Debug)]
+pub(super) struct StandardHsds {
+    pub locale: String,
+    pub source: Option<String>,
+    pub verified_on: Option<String>,
+    pub verified: bool,
+    pub provenance: Option<std::path::PathBuf>,
+}
+
+fn provenance_of(v: &Value) -> Option<Provenance> {
+    Some(Provenance {
+        source: v.get("source")?.as_str()?.to_string(),
+        verified_on: v.get("verified_on")?.as_str()?.to_string(),
+        verified: v.get("verified")?.as_bool()?,
+    })
+}
+
+/// Imports standard HSDS JSON and prints what was ignored, unmapped or withheld.
+pub(super) fn import_standard(
+    input: &Path,
+    o: &StandardHsds,
+    default_timezone: &str,
+) -> Result<Content, String> {
+    let locale: haven_core::Locale = match o.locale.as_str() {
+        "kk" => haven_core::Locale::Kk,
+        "ru" => haven_core::Locale::Ru,
+        "en" => haven_core::Locale::En,
+        other => return Err(format!("--hsds-locale {other:?}: use kk, ru or en")),
+    };
+    let option_default = match (&o.source, &o.verified_on) {
+        (Some(source), Some(on)) => Some(Provenance {
+            source: source.clone(),
+            verified_on: on.clone(),
+            verified: o.verified,
+        }),
+        (None, None) => None,
+        _ => return Err("--source and --verified-on go together".into()),
+    };
+    let side: Value = match &o.provenance {
+        Some(path) => serde_json::from_slice(&super::read_capped(path, 16 << 20)?)
+            .map_err(|e| format!("{}: not JSON: {e}", path.display()))?,
+        None => Value::Null,
+    };
+    let side_default = provenance_of(&side["default"]);
+    let lookup = |table: &str, id: &str| -> Option<Provenance> {
+        provenance_of(&side["records"][format!("{table}:{id}")])
+            .or_else(|| side_default.clone())
+            .or_else(|| option_default.clone())
+    };
+    if side_default.is_none() && option_default.is_none() && o.provenance.is_none() {
+        return Err(
+            "standard HSDS has no provenance: give --source and --verified-on (and --verified only if you called), or --provenance FILE"
+                .into(),
+        );
+    }
+    let bytes = super::read_capped(input, haven_core::directory::pack::MAX_PACK_BYTES * 4)?;
+    let imported =
+        haven_core::directory::hsds_std::import_json(&bytes, locale, default_timezone, &lookup)
+            .map_err(|p| super::report(&p))?;
+    for (field, n) in &imported.ignored {
+        println!("ignored (not used by Haven): {field} in {n} record(s)");
+    }
+    for t in &imported.unmapped_terms {
+        println!("taxonomy term with no Haven service type: {t:?}");
+    }
+    for n in &imported.notes {
+        println!("note: {n}");
+    }
+    Ok(imported.content)
 }

@@ -13,6 +13,7 @@
 
 mod fallback;
 pub mod hsds;
+pub mod hsds_std;
 mod index;
 mod install;
 mod intent;
