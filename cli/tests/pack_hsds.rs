@@ -248,3 +248,48 @@ fn standard_hsds_needs_provenance_and_a_side_file_can_give_it_per_record() {
     assert!(!o.status.success());
     assert!(err(&o).contains("ph-riverside-main"), "{}", err(&o));
 }
+
+#[test]
+fn a_standard_hsds_csv_package_imports_the_same_as_its_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let o = build_std(d, &["--source", "export", "--verified-on", "2026-12-01"]);
+    assert!(o.status.success(), "{}", err(&o));
+    let csv_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hsds3_csv");
+    let csv_pack = p(d, "csv.pack");
+    let o = haven(&[
+        "build",
+        "--input",
+        csv_dir,
+        "--output",
+        &csv_pack,
+        "--region",
+        "KZ",
+        "--version",
+        "3",
+        "--hsds-locale",
+        "en",
+        "--source",
+        "export",
+        "--verified-on",
+        "2026-12-01",
+    ]);
+    assert!(o.status.success(), "{}{}", out(&o), err(&o));
+    let text = out(&o);
+    // Standard columns Haven does not use are summarized; link columns are not "ignored".
+    assert!(
+        text.contains("ignored (not used by Haven): service.email in 1 record(s)"),
+        "{text}"
+    );
+    assert!(
+        !text.contains(".service_id") && !text.contains(".link_id"),
+        "{text}"
+    );
+    // The two readers agree record for record.
+    let o = haven(&["diff", &p(d, "std.pack"), &csv_pack]);
+    assert!(
+        out(&o).contains("0 added, 0 removed, 0 changed"),
+        "{}",
+        out(&o)
+    );
+}

@@ -247,10 +247,20 @@ pub(super) fn import_standard(
                 .into(),
         );
     }
-    let bytes = super::read_capped(input, haven_core::directory::pack::MAX_PACK_BYTES * 4)?;
-    let imported =
+    let max = haven_core::directory::pack::MAX_PACK_BYTES * 4;
+    let imported = if input.is_dir() {
+        let mut read = |name: &str| -> Option<Vec<u8>> {
+            let path = input.join(name);
+            path.exists()
+                .then(|| super::read_capped(&path, max).ok())
+                .flatten()
+        };
+        haven_core::directory::hsds_std::import_csv(&mut read, locale, default_timezone, &lookup)
+    } else {
+        let bytes = super::read_capped(input, max)?;
         haven_core::directory::hsds_std::import_json(&bytes, locale, default_timezone, &lookup)
-            .map_err(|p| super::report(&p))?;
+    }
+    .map_err(|p| super::report(&p))?;
     for (field, n) in &imported.ignored {
         println!("ignored (not used by Haven): {field} in {n} record(s)");
     }

@@ -560,3 +560,176 @@ impl Importer<'_> {
         );
     }
 }
+
+/// Standard HSDS 3.0 tabular files read by [`import_csv`]; other files of the package are
+/// ignored (listed in the summary when present).
+const CSV_FILES: [&str; 10] = [
+    "services.csv",
+    "organizations.csv",
+    "locations.csv",
+    "addresses.csv",
+    "phones.csv",
+    "schedules.csv",
+    "service_at_locations.csv",
+    "languages.csv",
+    "attributes.csv",
+    "taxonomy_terms.csv",
+];
+
+type Rows = Vec<Map<String, Value>>;
+
+fn read_rows(file: &str, bytes: &[u8]) -> Result<Rows, Problem> {
+    let problem = |record: usize, reason: String| Problem {
+        file: file.into(),
+        record,
+        field: String::new(),
+        reason,
+    };
+    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
+    let headers = reader
+        .headers()
+        .map_err(|e| problem(0, format!("unreadable header: {e}")))?
+        .clone();
+    let mut rows = Vec::new();
+    for (i, r) in reader.records().enumerate() {
+        let r = r.map_err(|e| problem(i + 1, format!("unreadable row: {e}")))?;
+        let mut m = Map::new();
+        for (h, v) in headers.iter().zip(r.iter()) {
+            if !v.trim().is_empty() {
+                m.insert(h.trim().to_string(), Value::String(v.trim().to_string()));
+            }
+        }
+        rows.push(m);
+    }
+    Ok(rows)
+}
+
+fn rows_where<'a>(rows: &'a Rows, key: &str, id: &str) -> Vec<&'a Map<String, Value>> {
+    rows.iter()
+        .filter(|r| r.get(key).and_then(Value::as_str) == Some(id))
+        .collect()
+}
+
+/// Imports a standard HSDS 3.0 tabular package (one CSV per table, as published) by joining
+/// its tables into the nested shape [`import_json`] reads. `read(name)` returns a file's bytes
+/// if the package has it.
+pub fn import_csv(
+    read: &mut dyn FnMut(&str) -> Option<Vec<u8>>,
+    locale: Locale,
+    default_timezone: &str,
+    provenance: &dyn Fn(&str, &str) -> Option<Provenance>,
+) -> Result<Imported, Vec<Problem>> {
+    let mut t: BTreeMap<&str, Rows> = BTreeMap::new();
+    for f in CSV_FILES {
+        let rows = match read(f) {
+            Some(bytes) => read_rows(f, &bytes).map_err(|p| vec![p])?,
+            None => Vec::new(),
+        };
+        t.insert(f, rows);
+    }
+    if t["services.csv"].is_empty() {
+        return Err(vec![Problem {
+            file: "services.csv".into(),
+            record: 0,
+            field: String::new(),
+            reason: "a standard HSDS package needs services.csv with at least one service".into(),
+        }]);
+    }
+    let number = |m: &mut Map<String, Value>, k: &str| {
+        if let Some(v) = m
+            .get(k)
+            .and_then(Value::as_str)
+            .and_then(|s| s.parse::<f64>().ok())
+        {
+            m.insert(k.into(), Value::from(v));
+        }
+    };
+    let with_phones_and_hours = |m: &mut Map<String, Value>, key: &str, id: &str| {
+        let phones: Vec<Value> = rows_where(&t["phones.csv"], key, id)
+            .into_iter()
+            .map(|r| Value::Object(r.clone()))
+            .collect();
+        let hours: Vec<Value> = rows_where(&t["schedules.csv"], key, id)
+            .into_iter()
+            .map(|r| Value::Object(r.clone()))
+            .collect();
+        m.insert("phones".into(), Value::Array(phones));
+        m.insert("schedules".into(), Value::Array(hours));
+    };
+    let mut services = Vec::new();
+    for s in &t["services.csv"] {
+        let mut s = s.clone();
+        let id = s
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        if let Some(org_id) = s.get("organization_id").and_then(Value::as_str) {
+            if let Some(org) = rows_where(&t["organizations.csv"], "id", org_id).first() {
+                s.insert("organization".into(), Value::Object((*org).clone()));
+                s.remove("organization_id");
+            }
+        }
+        with_phones_and_hours(&mut s, "service_id", &id);
+        let languages: Vec<Value> = rows_where(&t["languages.csv"], "service_id", &id)
+            .into_iter()
+            .map(|r| Value::Object(r.clone()))
+            .collect();
+        s.insert("languages".into(), Value::Array(languages));
+        let mut attributes = Vec::new();
+        for a in rows_where(&t["attributes.csv"], "link_id", &id) {
+            let term_id = a
+                .get("taxonomy_term_id")
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            if let Some(term) = rows_where(&t["taxonomy_terms.csv"], "id", term_id).first() {
+                let mut a = a.clone();
+                a.insert("taxonomy_term".into(), Value::Object((*term).clone()));
+                attributes.push(Value::Object(a));
+            }
+        }
+        s.insert("attributes".into(), Value::Array(attributes));
+        let mut sals = Vec::new();
+        for sal in rows_where(&t["service_at_locations.csv"], "service_id", &id) {
+            let loc_id = sal.get("location_id").and_then(Value::as_str).unwrap_or("");
+            let Some(loc) = rows_where(&t["locations.csv"], "id", loc_id)
+                .first()
+                .copied()
+            else {
+                continue;
+            };
+            let mut loc = loc.clone();
+            number(&mut loc, "latitude");
+            number(&mut loc, "longitude");
+            let addresses: Vec<Value> = rows_where(&t["addresses.csv"], "location_id", loc_id)
+                .into_iter()
+                .map(|r| Value::Object(r.clone()))
+                .collect();
+            loc.insert("addresses".into(), Value::Array(addresses));
+            with_phones_and_hours(&mut loc, "location_id", loc_id);
+            let mut sal = sal.clone();
+            sal.remove("service_id");
+            sal.remove("location_id");
+            sal.insert("location".into(), Value::Object(loc));
+            sals.push(Value::Object(sal));
+        }
+        s.insert("service_at_locations".into(), Value::Array(sals));
+        services.push(Value::Object(s));
+    }
+    // Link columns (service_id, location_id, …) are structure, not ignored data.
+    let json = serde_json::to_vec(&Value::Array(services)).unwrap_or_default();
+    let mut imported = import_json(&json, locale, default_timezone, provenance)?;
+    imported.ignored.retain(|k, _| {
+        ![
+            "service_id",
+            "location_id",
+            "organization_id",
+            "link_id",
+            "link_type",
+            "taxonomy_term_id",
+        ]
+        .iter()
+        .any(|link| k.ends_with(&format!(".{link}")))
+    });
+    Ok(imported)
+}
