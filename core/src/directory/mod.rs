@@ -183,8 +183,9 @@ pub struct OpeningHours {
 }
 
 impl Session {
-    /// Searches the directory. Never fails on what was typed: empty or punctuation-only text
-    /// without filters gives no hits.
+    /// Searches the directory by meaning (see `search.rs`). Never fails on what was typed: empty
+    /// or punctuation-only text without filters gives no hits; a query that matches nothing
+    /// gives the region's routing lines, each with `fallback: true`.
     pub fn search_directory(&self, query: &DirectoryQuery) -> Result<Vec<DirectoryHit>> {
         let locale = match query.locale {
             Some(l) => l,
