@@ -8,6 +8,7 @@
 //! This tool uses the *software* protector: its key is a plain file beside the data directory.
 //! It is for development and demonstration, not for keeping a survivor's data.
 
+mod bundle_cmd;
 mod demo;
 mod input;
 mod pack;
@@ -29,6 +30,7 @@ pub mod exit {
     pub const BAD_INPUT: u8 = 2;
     /// Anything else (damaged files, lost protector key, I/O).
     pub const FAILURE: u8 = 1;
+    // `haven bundle`: 6 altered (chain or attachment), 7 unreadable (see `bundle_cmd`).
 }
 
 #[derive(Parser)]
@@ -53,6 +55,11 @@ enum Command {
         #[command(subcommand)]
         action: vault_cmd::Action,
     },
+    /// Verify or open an encrypted journal bundle, offline (`haven bundle --help`).
+    Bundle {
+        #[command(subcommand)]
+        action: bundle_cmd::Action,
+    },
     /// Build, sign, verify and inspect directory packs (`haven pack --help`; docs/pack-format.md).
     #[command(disable_help_flag = true)]
     Pack {
@@ -71,5 +78,6 @@ fn main() -> ExitCode {
             action,
         } => vault_cmd::run(&data_dir, protector_key, action),
         Command::Pack { args } => pack::run(args),
+        Command::Bundle { action } => bundle_cmd::run(action),
     }
 }

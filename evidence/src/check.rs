@@ -17,6 +17,10 @@ use std::io::{self, Read, Write};
 
 /// Where the verifier puts each attachment's bytes as they stream past.
 pub trait AttachmentSink {
+    /// Called once the manifest has been read, before the first attachment.
+    fn begin(&mut self, _manifest: &Manifest) -> io::Result<()> {
+        Ok(())
+    }
     /// The writer for attachment `index` (into [`Manifest::attachments`]).
     fn writer(&mut self, index: usize) -> io::Result<&mut dyn Write>;
     /// Attachment `check.index` is complete (and matches, or not).
@@ -139,6 +143,8 @@ pub fn check_plain<R: Read>(
         Err(BundleError::ChainBroken(b)) => Err(b),
         Err(e) => return Err(e),
     };
+    sink.begin(reader.manifest())
+        .map_err(|_| BundleError::CannotWrite)?;
     let mut attachments = Vec::with_capacity(reader.manifest().attachments.len());
     for index in 0..reader.manifest().attachments.len() {
         let w = sink.writer(index).map_err(|_| BundleError::CannotWrite)?;

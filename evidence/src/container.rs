@@ -22,6 +22,8 @@ use zeroize::Zeroizing;
 
 /// The first bytes of the decrypted stream.
 pub const MAGIC: &[u8; 8] = b"HAVENJB1";
+/// Largest bundle the app imports and the verifiers open (1 GiB).
+pub const MAX_BUNDLE_BYTES: u64 = 1024 * 1024 * 1024;
 /// Largest manifest accepted (the text of the journal).
 pub const MAX_MANIFEST_BYTES: u64 = 256 * 1024 * 1024;
 

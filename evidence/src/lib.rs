@@ -26,7 +26,9 @@ pub mod seal;
 pub mod verify;
 
 pub use check::{check_bundle, AttachmentSink, Checked, Discard, FirstBreak};
-pub use container::{read_header, write_header, BundleReader, MAGIC, MAX_MANIFEST_BYTES};
+pub use container::{
+    read_header, write_header, BundleReader, MAGIC, MAX_BUNDLE_BYTES, MAX_MANIFEST_BYTES,
+};
 pub use error::BundleError;
 pub use manifest::Manifest;
 pub use seal::SecretString;

@@ -35,7 +35,7 @@ use std::io::{Read, Write};
 use zeroize::Zeroizing;
 
 /// Largest bundle accepted for import (1 GiB).
-pub const MAX_BUNDLE_BYTES: u64 = 1024 * 1024 * 1024;
+pub use haven_evidence::MAX_BUNDLE_BYTES;
 /// Shortest passphrase accepted.
 pub const MIN_PASSPHRASE_CHARS: usize = 12;
 const MAX_PASSPHRASE_CHARS: usize = 1024;
