@@ -2,9 +2,10 @@
 //! software protector): the fixture the `haven bundle` tests and the web verifier's browser
 //! test open. Invented content only.
 //!
-//! `cargo run -p haven-cli --example sample_bundle -- OUT_FILE [ENTRIES ATTACHMENT_BYTES]`
-//! reads the passphrase from stdin's first line. With ENTRIES and ATTACHMENT_BYTES it makes
-//! a large bundle for the benchmarks instead.
+//! `cargo run -p haven-cli --example sample_bundle -- OUT [--tampered OUT2] [--large N BYTES]`
+//! reads the passphrase from stdin's first line. `--tampered` also writes a copy altered
+//! inside the encryption; `--large` makes N entries and BYTES of attachments (in 100 files)
+//! for the benchmarks instead.
 #![allow(dead_code)]
 
 use chrono::{TimeZone, Utc};
@@ -112,14 +113,41 @@ pub fn make(passphrase: &str, large: Option<(usize, usize)>) -> Vec<u8> {
         .unwrap()
 }
 
+/// The same bundle with one word of the edited narrative changed inside the encryption and
+/// re-encrypted with the same passphrase: only the evidence chain can tell.
+pub fn tampered(bundle: &[u8], passphrase: &str) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let secret = || age::secrecy::SecretString::from(passphrase.to_owned());
+    let identity = age::scrypt::Identity::new(secret());
+    let mut plain = Vec::new();
+    age::Decryptor::new(bundle)
+        .unwrap()
+        .decrypt(std::iter::once(&identity as &dyn age::Identity))
+        .unwrap()
+        .read_to_end(&mut plain)
+        .unwrap();
+    let (from, to) = (b"my ID card", b"my IX card");
+    let at = plain.windows(from.len()).position(|w| w == from).unwrap();
+    plain[at..at + from.len()].copy_from_slice(to);
+    let mut out = Vec::new();
+    let mut w = haven_evidence::seal::seal(&secret(), Some(10), &mut out).unwrap();
+    w.write_all(&plain).unwrap();
+    w.finish().unwrap();
+    out
+}
+
+/// `OUT [--tampered OUT2] [--large ENTRIES BYTES]`, passphrase on stdin.
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
     let mut line = String::new();
     std::io::stdin().read_line(&mut line).unwrap();
-    let large = match (args.get(2), args.get(3)) {
-        (Some(n), Some(b)) => Some((n.parse().unwrap(), b.parse().unwrap())),
-        _ => None,
-    };
-    let bundle = make(line.trim_end_matches(['\r', '\n']), large);
-    std::fs::write(&args[1], bundle).unwrap();
+    let passphrase = line.trim_end_matches(['\r', '\n']);
+    let flag = |name: &str| args.iter().position(|a| a == name);
+    let large =
+        flag("--large").map(|i| (args[i + 1].parse().unwrap(), args[i + 2].parse().unwrap()));
+    let bundle = make(passphrase, large);
+    std::fs::write(&args[0], &bundle).unwrap();
+    if let Some(i) = flag("--tampered") {
+        std::fs::write(&args[i + 1], tampered(&bundle, passphrase)).unwrap();
+    }
 }

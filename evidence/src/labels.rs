@@ -62,6 +62,11 @@ const LABELS: &[(&str, [&str; 3])] = &[
     ]),
     ("first_break", ["First broken link", "Первое нарушенное звено", "Алғашқы бұзылған буын"]),
     ("chain_head", ["Chain head (compare with the one printed earlier)", "Последний хеш цепочки (сравните с напечатанным ранее)", "Тізбектің соңғы хеші (бұрын басылғанымен салыстырыңыз)"]),
+    ("head_claimed", [
+        "Chain head the bundle claims — NOT verified, do not rely on it",
+        "Хеш, указанный в файле, — НЕ подтверждён, не полагайтесь на него",
+        "Файлда көрсетілген хеш — РАСТАЛМАҒАН, оған сенбеңіз",
+    ]),
     ("revisions_total", ["Revisions in the chain", "Записей в цепочке", "Тізбектегі жазбалар"]),
     ("entries", ["Entries", "Записи", "Жазбалар"]),
     ("entry", ["Entry", "Запись", "Жазба"]),
