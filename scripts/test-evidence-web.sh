@@ -35,7 +35,7 @@ trap 'rm -rf "$work"' EXIT
 pass="correct horse battery"
 echo "$pass" | target/debug/examples/sample_bundle "$work/sample.haven" --tampered "$work/tampered.haven"
 head=$(echo "$pass" | target/debug/haven bundle verify "$work/sample.haven" | sed -n 's/^chain head: //p')
-shots=${VERIFIER_SCREENSHOTS:-target/verifier-web}
+shots=${VERIFIER_SCREENSHOTS:-target/verifier-screenshots}
 mkdir -p "$shots"
 /usr/bin/python3 evidence/web/tests/browser_test.py dist/haven-verifier.html \
   "$work/sample.haven" "$work/tampered.haven" "$pass" "$head" "$shots"
