@@ -6,7 +6,7 @@
 //! reads the passphrase from stdin's first line. `--tampered` also writes a copy altered
 //! inside the encryption; `--large` makes N entries and BYTES of attachments (in 100 files)
 //! for the benchmarks instead.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 use chrono::{TimeZone, Utc};
 use haven_core::{
@@ -40,7 +40,7 @@ fn draft(narrative: &str, day: u32) -> EntryDraft {
 pub fn make(passphrase: &str, large: Option<(usize, usize)>) -> Vec<u8> {
     let tmp = tempfile::tempdir().unwrap();
     let vault = Vault::new(
-        &tmp.path().join("data"),
+        tmp.path().join("data"),
         Arc::new(InsecureSoftwareProtector::new(tmp.path().join("devkey"))),
     )
     .unwrap();
