@@ -34,6 +34,7 @@ pub const UNREADABLE: u8 = 7;
 pub enum Action {
     /// Verify a bundle: chain head, every entry's revisions, every attachment's size and
     /// SHA-256, the first broken link. Prints no content. Passphrase from the terminal or stdin.
+    /// Exit: 0 intact, 3 wrong passphrase, 6 altered, 7 damaged or not a bundle, 2 bad input.
     Verify {
         /// The bundle file.
         file: PathBuf,
