@@ -9,13 +9,6 @@
 //!
 //! Export streams attachments straight from the database into the encryption, never whole in
 //! memory and never in a file.
-//!
-//! Import checks, in order: size cap, passphrase, magic, manifest size and shape, every field
-//! against the same validation as typed input, the whole chain recomputed from the manifest,
-//! that the journal is empty (a bundle restores a journal; it does not merge into one), then —
-//! in one transaction — stores everything, checks each attachment's SHA-256 while streaming it
-//! in, re-verifies the chain in the database, and refuses trailing bytes. Any failure rolls
-//! everything back with [`Error::ImportRejected`] and a reason.
 
 use crate::error::{Error, Result};
 use crate::journal::chain::{hex, unhex, Hash, Snapshot};
