@@ -10,6 +10,7 @@
 //!
 //! `haven content` writes the native-speaker review sheet of all text and applies it back.
 
+mod bundle_cmd;
 mod demo;
 mod input;
 mod pack;
@@ -32,6 +33,7 @@ pub mod exit {
     pub const BAD_INPUT: u8 = 2;
     /// Anything else (damaged files, lost protector key, I/O).
     pub const FAILURE: u8 = 1;
+    // `haven bundle`: 6 altered (chain or attachment), 7 unreadable (see `bundle_cmd`).
 }
 
 #[derive(Parser)]
@@ -56,6 +58,11 @@ enum Command {
         protector_key: Option<PathBuf>,
         #[command(subcommand)]
         action: vault_cmd::Action,
+    },
+    /// Verify or open an encrypted journal bundle, offline (`haven bundle --help`).
+    Bundle {
+        #[command(subcommand)]
+        action: bundle_cmd::Action,
     },
     /// Build, sign, verify and inspect directory packs (`haven pack --help`; docs/pack-format.md).
     #[command(disable_help_flag = true)]
@@ -83,5 +90,6 @@ fn main() -> ExitCode {
         } => vault_cmd::run(&data_dir, protector_key, action),
         Command::Pack { args } => pack::run(args),
         Command::Content { args } => review::run(args),
+        Command::Bundle { action } => bundle_cmd::run(action),
     }
 }
