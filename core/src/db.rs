@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/v2_data.sql"),
     include_str!("sql/v3_directory.sql"),
     include_str!("sql/v4_notes.sql"),
+    include_str!("sql/v5_directory_meaning.sql"),
 ];
 
 /// The schema version this build writes.

@@ -76,7 +76,7 @@ pub(crate) fn notes_space(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
-/// Every table of the full space (schema v2 and v3), children before parents.
+/// Every table of the full space (schema v2, v3 and v5), children before parents.
 const FULL_SPACE_TABLES: &[&str] = &[
     "journal_revision_attachments",
     "journal_attachments",
@@ -91,6 +91,8 @@ const FULL_SPACE_TABLES: &[&str] = &[
     "plan_items",
     "plan_sections",
     "dir_fts",
+    "dir_typo",
+    "dir_place",
     "dir_point",
     "dir_service",
     "dir_pack",

@@ -85,6 +85,7 @@ fn the_decoy_refuses_the_real_pin_on_every_pin_taking_call_exactly_like_a_wrong_
             selection: ReportSelection::Entries(vec![]),
             locale: Locale::En,
             include_hidden: false,
+            embed_photos: false,
         };
         assert!(matches!(
             decoy.export_report(&p, &request),

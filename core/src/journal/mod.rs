@@ -13,7 +13,8 @@
 //! the future (beyond [`FUTURE_SKEW`] of clock drift) is refused.
 
 mod attachments;
-pub(crate) mod chain;
+// The canonical hash lives in the evidence crate, shared with the verifiers.
+pub(crate) use haven_evidence::chain;
 #[cfg(test)]
 mod tamper_tests;
 mod verify;
