@@ -73,14 +73,25 @@ final class DirectoryTests: XCTestCase {
         let model = try await fixture.modelWithVault()
         let directory = model.directory
         await directory.load()
-        directory.setQuery("zzzz")
+        func core(_ text: String) async throws -> [DirectoryHit] {
+            try await model.perform { session in
+                try session.searchDirectory(query: DirectoryModel.query(text: text, types: [], place: nil,
+                                                                        openNow: false, locale: .en))
+            }
+        }
+        directory.setQuery("shelter")
         directory.setQuery("police")
         await directory.settle()
         XCTAssertEqual(directory.query, "police")
         XCTAssertFalse(directory.results.isEmpty)
+        let police = try await core("police")
+        XCTAssertEqual(directory.results, police, "the results of the last query typed")
+        let shelter = try await core("shelter")
+        XCTAssertNotEqual(police, shelter, "the two queries differ, so the check means something")
         directory.setQuery("qqqqqqqq")
         await directory.settle()
-        XCTAssertEqual(directory.results, [])
+        let nonsense = try await core("qqqqqqqq")
+        XCTAssertEqual(directory.results, nonsense, "whatever the core answers (its fallback lines)")
     }
 
     func testAForgedPackIsRefusedWithAReasonAndTheOldOneKept() async throws {
