@@ -102,6 +102,11 @@ impl Session {
         })
     }
 
+    /// The opt-in "wipe after N wrong PINs" setting (5 to 50), `None` when off. Real vault only.
+    pub fn wipe_after_failures(&self) -> Result<Option<u32>> {
+        guard(|| Ok(self.inner.wipe_after_failures()?))
+    }
+
     /// Opt-in: wipe everything after `after` (5 to 50) consecutive wrong PINs; `None` turns it
     /// off. Slow.
     pub fn set_wipe_after_failures(&self, current: String, after: Option<u32>) -> Result<()> {

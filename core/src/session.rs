@@ -258,6 +258,14 @@ impl Session {
         self.shared.vault.clear_duress(current)
     }
 
+    /// The opt-in "wipe after N wrong PINs" setting, `None` when off (real vault only: the
+    /// settings screen shows it).
+    pub fn wipe_after_failures(&self) -> Result<Option<u32>> {
+        self.ensure_space(SpaceKind::Full)?;
+        self.ensure_open()?;
+        self.shared.vault.wipe_after()
+    }
+
     /// Opt-in: wipe everything after `after` consecutive wrong PINs; `None` turns it off (real
     /// vault only).
     pub fn set_wipe_after_failures(&self, current: &Pin, after: Option<u32>) -> Result<()> {

@@ -641,6 +641,13 @@ impl VaultInner {
         self.store_keys(&keys)
     }
 
+    /// The opt-in wipe threshold, `None` when off (for the real vault's settings screen).
+    pub(crate) fn wipe_after(&self) -> Result<Option<u32>> {
+        let _op = lock_ignoring_poison(&self.ops);
+        let keys = self.load_keys()?;
+        Ok((keys.wipe_after > 0).then_some(keys.wipe_after))
+    }
+
     /// Sets the opt-in wipe after N wrong PINs. Only the real PIN may do this.
     pub(crate) fn set_wipe_after(&self, current: &Pin, after: Option<u32>) -> Result<()> {
         let _op = lock_ignoring_poison(&self.ops);

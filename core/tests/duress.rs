@@ -205,6 +205,20 @@ fn wrong_pins_through_a_recheck_count_toward_the_opt_in_wipe() {
 }
 
 #[test]
+fn the_wipe_threshold_can_be_read_back_in_the_real_vault_only() {
+    let (t, decoy) = decoy_vault();
+    assert!(matches!(
+        decoy.wipe_after_failures(),
+        Err(Error::WrongSpace)
+    ));
+    t.vault.lock();
+    let real = opened(t.vault.unlock(&pin(PIN)).unwrap());
+    assert_eq!(real.wipe_after_failures().unwrap(), None);
+    real.set_wipe_after_failures(&pin(PIN), Some(12)).unwrap();
+    assert_eq!(real.wipe_after_failures().unwrap(), Some(12));
+}
+
+#[test]
 fn a_right_pin_at_a_recheck_resets_the_count() {
     let t = TestVault::new();
     let session = t.vault.setup(TestVault::setup_options()).unwrap();
