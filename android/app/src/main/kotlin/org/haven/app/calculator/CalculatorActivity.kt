@@ -12,6 +12,9 @@ import android.widget.TextView
 import org.haven.app.discretion.SecureWindow
 import org.haven.app.haven
 import org.haven.app.setup.SetupActivity
+import org.haven.app.text.Lang
+import org.haven.app.text.UiText
+import org.haven.app.ui.Theme
 import org.haven.app.ui.Views
 import org.haven.app.vault.VaultHomeActivity
 import org.haven.core.CalcScreen
@@ -35,6 +38,7 @@ class CalculatorActivity : Activity() {
     private var state: VaultState? = null
 
     override fun onCreate(savedInstanceState: Bundle?) {
+        Theme.apply(this)
         super.onCreate(savedInstanceState)
         // The display holds a PIN just after it was typed: keep it out of screenshots and recents.
         SecureWindow.protect(this)
@@ -95,12 +99,13 @@ class CalculatorActivity : Activity() {
         expressionView = TextView(this).apply {
             textSize = 20f
             gravity = Gravity.END
-            alpha = 0.6f
+            setTextColor(Theme.palette(context).muted)
         }
         displayView = TextView(this).apply {
             textSize = 48f
             gravity = Gravity.END
             maxLines = 1
+            setTextColor(Theme.palette(context).text)
             setTypeface(typeface, Typeface.BOLD)
         }
         val keys = GridLayout(this).apply {
@@ -109,18 +114,32 @@ class CalculatorActivity : Activity() {
         }
         return Views.column(this, expressionView, displayView, keys).apply {
             gravity = Gravity.BOTTOM
+            setBackgroundColor(Theme.palette(context).background)
         }
     }
 
-    private fun keyButton(label: String, key: CalcKey): Button = Button(this).apply {
-        text = label
+    private fun keyButton(label: String, key: CalcKey): Button = Views.button(this, label, roleOf(label)) { press(key) }.apply {
         textSize = 24f
         tag = label
+        // TalkBack reads "divided by", not "division sign"; digits read as themselves. In the
+        // phone's language, like any calculator's.
+        contentDescription = spokenName(label, Lang.fromSystem())
+        minHeight = Views.dp(context, 64)
+        minimumHeight = Views.dp(context, 64)
         layoutParams = GridLayout.LayoutParams(
             GridLayout.spec(GridLayout.UNDEFINED, 1f),
             GridLayout.spec(GridLayout.UNDEFINED, 1f),
-        ).apply { width = 0 }
-        setOnClickListener { press(key) }
+        ).apply {
+            width = 0
+            val gap = Views.dp(context, 3)
+            setMargins(gap, gap, gap, gap)
+        }
+    }
+
+    private fun roleOf(label: String): Views.Role = when {
+        label == "=" -> Views.Role.PRIMARY
+        label.single().isDigit() || label == "." -> Views.Role.QUIET
+        else -> Views.Role.SECONDARY
     }
 
     companion object {
@@ -134,5 +153,20 @@ class CalculatorActivity : Activity() {
         )
 
         fun digit(value: Int): CalcKey = CalcKey.Digit(value.toUByte())
+
+        /** What a screen reader says for a key. */
+        fun spokenName(label: String, lang: Lang): String = when (label) {
+            "C" -> UiText.KEY_CLEAR.get(lang)
+            "⌫" -> UiText.KEY_BACKSPACE.get(lang)
+            "%" -> UiText.KEY_PERCENT.get(lang)
+            "÷" -> UiText.KEY_DIVIDE.get(lang)
+            "×" -> UiText.KEY_MULTIPLY.get(lang)
+            "−" -> UiText.KEY_SUBTRACT.get(lang)
+            "+" -> UiText.KEY_ADD.get(lang)
+            "±" -> UiText.KEY_SIGN.get(lang)
+            "." -> UiText.KEY_POINT.get(lang)
+            "=" -> UiText.KEY_EQUALS.get(lang)
+            else -> label
+        }
     }
 }

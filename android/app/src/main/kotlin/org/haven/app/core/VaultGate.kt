@@ -41,6 +41,13 @@ class VaultGate(
     var lang: Lang = Lang.fromSystem()
         private set
 
+    /**
+     * The city she chose for "help near you", kept in memory only while the vault is open
+     * (there is no place for it in the vault's settings yet; on disk outside the vault it would
+     * be a trace). Main thread.
+     */
+    var city: org.haven.app.vault.City? = null
+
     /** The core, created on first use (it may finish an interrupted wipe: not on the UI thread). */
     val haven: Haven
         get() = havenOrNull ?: synchronized(this) {
@@ -100,6 +107,7 @@ class VaultGate(
      */
     fun lock() {
         lockCount.incrementAndGet()
+        city = null
         havenOrNull?.quickExit()
         session?.close()
         session = null

@@ -6,15 +6,20 @@ import android.os.Bundle
 import android.view.View
 import android.widget.Button
 import android.widget.EditText
+import android.widget.LinearLayout
 import android.widget.TextView
+import org.haven.app.backup.BackupActivity
 import org.haven.app.core.toLocale
 import org.haven.app.discretion.LauncherDisguise
 import org.haven.app.discretion.PrivateInput
+import org.haven.app.discretion.QuickExit
 import org.haven.app.discretion.SecureWindow
 import org.haven.app.discretion.VaultScreen
 import org.haven.app.haven
 import org.haven.app.text.Lang
 import org.haven.app.text.UiText
+import org.haven.app.ui.ScreenBar
+import org.haven.app.ui.Theme
 import org.haven.app.ui.Views
 import org.haven.app.vault.VaultHomeActivity
 import org.haven.core.DuressSettings
@@ -33,6 +38,7 @@ class SetupActivity : Activity(), VaultScreen {
     private var duressBehaviour = DuressBehaviour.NOTHING_HERE
     private var shredReal = false
     private var disguise = LauncherDisguise.Variant.DEFAULT
+    private var restoreAfter = false
 
     lateinit var pinField: EditText
         private set
@@ -47,6 +53,7 @@ class SetupActivity : Activity(), VaultScreen {
     private fun t(text: UiText) = text.get(lang)
 
     override fun onCreate(savedInstanceState: Bundle?) {
+        Theme.apply(this)
         super.onCreate(savedInstanceState)
         SecureWindow.protect(this)
         render()
@@ -59,7 +66,7 @@ class SetupActivity : Activity(), VaultScreen {
             visibility = if (withDuress) View.VISIBLE else View.GONE
         }
         message = Views.body(this, "")
-        createButton = Views.button(this, t(UiText.SETUP_CREATE)) { create() }
+        createButton = Views.button(this, t(UiText.SETUP_CREATE), Views.Role.PRIMARY) { create() }
 
         val duressOptions = Views.column(
             this,
@@ -73,7 +80,6 @@ class SetupActivity : Activity(), VaultScreen {
 
         val content = Views.column(
             this,
-            Views.title(this, t(UiText.SETUP_TITLE)),
             Views.heading(this, t(UiText.SETUP_LANGUAGE)),
             Views.radioGroup(this, Lang.entries, lang, ::languageName) {
                 lang = it
@@ -97,10 +103,23 @@ class SetupActivity : Activity(), VaultScreen {
             Views.body(this, t(UiText.SETUP_LIMITS)),
         )
         if (!haven.keyBoundToDeviceUnlock()) content.addView(Views.body(this, t(UiText.SETUP_NO_LOCK_SCREEN)))
+        content.addView(Views.checkBox(this, t(UiText.SETUP_RESTORE), restoreAfter) { restoreAfter = it }.apply { tag = RESTORE_TAG })
         content.addView(message)
         content.addView(createButton)
-        content.isFocusableInTouchMode = true
-        setContentView(Views.scroll(content))
+        val root = LinearLayout(this).apply {
+            orientation = LinearLayout.VERTICAL
+            setBackgroundColor(Theme.palette(this@SetupActivity).background)
+            isFocusableInTouchMode = true
+            addView(ScreenBar.build(this@SetupActivity, t(UiText.SETUP_TITLE), t(UiText.EXIT)) { quickExit() })
+            addView(Views.scroll(content))
+        }
+        setContentView(root)
+    }
+
+    /** Leaves at once: nothing typed here is kept, and no vault exists yet to lock. */
+    fun quickExit() {
+        clearPins()
+        QuickExit.leave(this) { }
     }
 
     private fun behaviourLabel(behaviour: DuressBehaviour) = when (behaviour) {
@@ -136,6 +155,9 @@ class SetupActivity : Activity(), VaultScreen {
                 haven.prefs.setupOffered = true
                 LauncherDisguise(this).switchTo(disguise)
                 startActivity(Intent(this, VaultHomeActivity::class.java))
+                if (restoreAfter) {
+                    startActivity(Intent(this, BackupActivity::class.java).putExtra(BackupActivity.EXTRA_RESTORE, true))
+                }
                 finish()
             }.onFailure { error ->
                 show(if (error is HavenException.InvalidInput) UiText.SETUP_PIN_INVALID else UiText.ERROR_GENERIC)
@@ -152,6 +174,8 @@ class SetupActivity : Activity(), VaultScreen {
     }
 
     companion object {
+        const val RESTORE_TAG = "setup-restore"
+
         fun isPin(text: String): Boolean = text.length in 6..12 && text.all { it in '0'..'9' }
 
         fun languageName(lang: Lang): String = when (lang) {

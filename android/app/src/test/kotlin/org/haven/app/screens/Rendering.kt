@@ -1,0 +1,78 @@
+package org.haven.app.screens
+
+import android.app.Activity
+import android.app.Dialog
+import android.graphics.Bitmap
+import android.graphics.Canvas
+import android.graphics.Color
+import android.graphics.Paint
+import android.view.View
+import android.view.ViewGroup
+import android.widget.ScrollView
+import java.io.File
+
+/**
+ * Draws what is on screen into bitmaps with Robolectric's native graphics (real Skia text
+ * rendering and measurement): the window's decor view, and for a screen that scrolls, the whole
+ * content laid out at full length with a mark where the screen ends.
+ */
+object Rendering {
+    fun views(view: View): List<View> =
+        listOf(view) + if (view is ViewGroup) (0 until view.childCount).flatMap { views(view.getChildAt(it)) } else emptyList()
+
+    /** The visible screen, as she sees it first. */
+    fun screen(activity: Activity): Bitmap = draw(activity.window.decorView)
+
+    fun draw(root: View): Bitmap {
+        val bitmap = Bitmap.createBitmap(root.width.coerceAtLeast(1), root.height.coerceAtLeast(1), Bitmap.Config.ARGB_8888)
+        root.draw(Canvas(bitmap))
+        return bitmap
+    }
+
+    /**
+     * The whole screen laid out tall enough to hold all of its scrolling content (then laid out
+     * again at its real size). Red marks at both edges show where the phone's screen ends.
+     */
+    fun fullLength(activity: Activity): Bitmap {
+        val root = activity.window.decorView
+        val width = root.width
+        val height = root.height
+        val scroll = views(root).filterIsInstance<ScrollView>().firstOrNull()
+        val content = scroll?.getChildAt(0)
+        val needed = if (scroll != null && content != null) height - scroll.height + content.height else height
+        if (needed <= height) return screen(activity)
+        relayout(root, width, needed)
+        val bitmap = draw(root)
+        relayout(root, width, height)
+        val paint = Paint().apply { color = Color.RED; strokeWidth = 3f }
+        val canvas = Canvas(bitmap)
+        canvas.drawLine(0f, height.toFloat(), 12f, height.toFloat(), paint)
+        canvas.drawLine(width - 12f, height.toFloat(), width.toFloat(), height.toFloat(), paint)
+        return bitmap
+    }
+
+    private fun relayout(root: View, width: Int, height: Int) {
+        root.measure(View.MeasureSpec.makeMeasureSpec(width, View.MeasureSpec.EXACTLY), View.MeasureSpec.makeMeasureSpec(height, View.MeasureSpec.EXACTLY))
+        root.layout(0, 0, width, height)
+    }
+
+    /** A dialog over its dimmed screen. */
+    fun withDialog(activity: Activity, dialog: Dialog): Bitmap {
+        val screen = screen(activity)
+        val canvas = Canvas(screen)
+        canvas.drawColor(Color.argb(150, 0, 0, 0))
+        val decor = dialog.window!!.decorView
+        val left = ((screen.width - decor.width) / 2f).coerceAtLeast(0f)
+        val top = ((screen.height - decor.height) / 2f).coerceAtLeast(0f)
+        canvas.save()
+        canvas.translate(left, top)
+        decor.draw(canvas)
+        canvas.restore()
+        return screen
+    }
+
+    fun save(bitmap: Bitmap, file: File) {
+        file.parentFile?.mkdirs()
+        file.outputStream().use { bitmap.compress(Bitmap.CompressFormat.PNG, 100, it) }
+    }
+}
