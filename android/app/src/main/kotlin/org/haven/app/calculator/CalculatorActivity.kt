@@ -29,7 +29,9 @@ import org.haven.core.model.VaultState
  * a duress PIN or throttled — only a vault opening is visible.
  *
  * On the very first run (nothing set up yet) setup opens straight away. After a wipe the app stays
- * a plain calculator; setup then opens when a 6–12 digit number is entered with `=`.
+ * a plain calculator: `=` only calculates, whatever was typed, so guessing PINs reveals nothing.
+ * Setup opens again only by a deliberate gesture no PIN guess makes: 6–12 digits on the display,
+ * then a long press on `=` (setup says so beforehand).
  */
 class CalculatorActivity : Activity() {
     private var calculator = Calculator()
@@ -78,10 +80,7 @@ class CalculatorActivity : Activity() {
     }
 
     private fun offerToVault() {
-        if (state == VaultState.NotSetUp) {
-            startActivity(Intent(this, SetupActivity::class.java))
-            return
-        }
+        if (state == VaultState.NotSetUp) return
         haven.vault.unlockWithCalculator(calculator) {
             startActivity(Intent(this, VaultHomeActivity::class.java))
         }
@@ -90,6 +89,13 @@ class CalculatorActivity : Activity() {
     private fun show(screen: CalcScreen) {
         expressionView.text = screen.expression
         displayView.text = screen.display
+    }
+
+    /** A long press on `=` with 6–12 digits showing, when there is no vault: the way back to setup. */
+    fun longPressEquals(): Boolean {
+        if (state != VaultState.NotSetUp || !SetupActivity.isPin(displayView.text.toString())) return false
+        startActivity(Intent(this, SetupActivity::class.java))
+        return true
     }
 
     /** The current display text (what anyone looking at the phone sees). */
@@ -110,7 +116,9 @@ class CalculatorActivity : Activity() {
         }
         val keys = GridLayout(this).apply {
             columnCount = 4
-            for ((label, key) in KEYPAD) addView(keyButton(label, key))
+            for ((label, key) in KEYPAD) {
+                addView(keyButton(label, key).apply { if (key == CalcKey.Equals) setOnLongClickListener { longPressEquals() } })
+            }
         }
         return Views.column(this, expressionView, displayView, keys).apply {
             gravity = Gravity.BOTTOM

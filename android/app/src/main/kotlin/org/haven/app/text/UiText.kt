@@ -89,19 +89,22 @@ enum class UiText(val en: String, val ru: String, val kk: String) {
             "• Calls and text messages you make from here stay in the phone's call log and messages: delete them there if needed.\n" +
             "• If the phone has spyware or someone has full control of it, no app can protect what is on the screen.\n" +
             "• If you forget the PIN, nobody can open this space — not even us.\n" +
-            "• If the phone's screen lock is removed or the phone is reset, this space can no longer be opened and the calculator will only calculate, saying nothing. Make a backup copy (My space → Backup copy) to keep your journal; to start again, reinstall the app.",
+            "• If the phone's screen lock is removed or the phone is reset, this space can no longer be opened and the calculator will only calculate, saying nothing. Make a backup copy (My space → Backup copy) to keep your journal; to start again, reinstall the app.\n" +
+            "• After everything is erased, the app stays a plain calculator. To set it up again: type 6 to 12 digits, then press and hold =.",
         "• Приложение выглядит и работает как калькулятор, но Android всегда показывает его значок в списке приложений.\n" +
             "• Настоящее название приложения видно в Настройках телефона → Приложения.\n" +
             "• Звонки и SMS, сделанные отсюда, остаются в журнале звонков и в сообщениях телефона: при необходимости удалите их там.\n" +
             "• Если на телефоне есть шпионская программа или кто-то полностью им управляет, никакое приложение не защитит то, что на экране.\n" +
             "• Если вы забудете PIN-код, никто не сможет открыть это пространство — даже мы.\n" +
-            "• Если убрать блокировку экрана или сбросить телефон, это пространство больше не откроется, а калькулятор будет только считать и ничего не скажет. Сделайте резервную копию (Моё пространство → Резервная копия), чтобы сохранить журнал; чтобы начать заново, переустановите приложение.",
+            "• Если убрать блокировку экрана или сбросить телефон, это пространство больше не откроется, а калькулятор будет только считать и ничего не скажет. Сделайте резервную копию (Моё пространство → Резервная копия), чтобы сохранить журнал; чтобы начать заново, переустановите приложение.\n" +
+            "• После удаления всего приложение остаётся обычным калькулятором. Чтобы настроить его снова: наберите от 6 до 12 цифр, затем нажмите и удерживайте =.",
         "• Қосымша калькулятор сияқты көрінеді және жұмыс істейді, бірақ Android оның белгішесін қосымшалар тізімінде әрқашан көрсетеді.\n" +
             "• Қосымшаның шын атауы телефонның Баптаулар → Қосымшалар бөлімінде көрінеді.\n" +
             "• Осы жерден жасалған қоңыраулар мен SMS телефонның қоңыраулар журналында және хабарламаларында қалады: қажет болса, оларды сол жерден өшіріңіз.\n" +
             "• Телефонда тыңшы бағдарлама болса немесе оны біреу толық басқарса, ешбір қосымша экрандағыны қорғай алмайды.\n" +
             "• PIN-кодты ұмытсаңыз, бұл кеңістікті ешкім аша алмайды — тіпті біз де.\n" +
-            "• Экран құлпын алып тастасаңыз немесе телефонды қалпына келтірсеңіз, бұл кеңістік енді ашылмайды, ал калькулятор тек есептейді, ештеңе айтпайды. Журналды сақтау үшін сақтық көшірме жасаңыз (Менің кеңістігім → Сақтық көшірме); қайта бастау үшін қосымшаны қайта орнатыңыз.",
+            "• Экран құлпын алып тастасаңыз немесе телефонды қалпына келтірсеңіз, бұл кеңістік енді ашылмайды, ал калькулятор тек есептейді, ештеңе айтпайды. Журналды сақтау үшін сақтық көшірме жасаңыз (Менің кеңістігім → Сақтық көшірме); қайта бастау үшін қосымшаны қайта орнатыңыз.\n" +
+            "• Бәрі өшірілгеннен кейін қосымша қарапайым калькулятор болып қалады. Қайта баптау үшін: 6–12 сан теріп, = түймесін басып тұрыңыз.",
     ),
     SETUP_NO_LOCK_SCREEN(
         "This phone has no screen lock. Your space is still encrypted, but it is safer with a screen lock (Settings → Security).",
@@ -183,6 +186,37 @@ enum class UiText(val en: String, val ru: String, val kk: String) {
     BACKUP_NOT_EMPTY("Your journal already has entries: a backup can only be restored into an empty journal. Nothing was changed.", "В журнале уже есть записи: копию можно восстановить только в пустой журнал. Ничего не изменено.", "Журналда жазбалар бар: көшірмені тек бос журналға қалпына келтіруге болады. Ештеңе өзгерген жоқ."),
     BACKUP_RESTORE_FAILED("The backup could not be read. Nothing was changed.", "Не удалось прочитать копию. Ничего не изменено.", "Көшірмені оқу мүмкін болмады. Ештеңе өзгерген жоқ."),
     SETUP_RESTORE("I have a backup to restore (after choosing the PIN)", "У меня есть резервная копия (восстановить после выбора PIN-кода)", "Менде сақтық көшірме бар (PIN-кодты таңдағаннан кейін қалпына келтіру)"),
+
+    // Viewing attachments
+    VIEWER_TITLE("Attachment", "Вложение", "Тіркеме"),
+    VIEWER_OPEN("Open", "Открыть", "Ашу"),
+    VIEWER_PHOTO("Photo", "Фото", "Сурет"),
+    VIEWER_PLAY("Play", "Воспроизвести", "Ойнату"),
+    VIEWER_PAUSE("Pause", "Пауза", "Кідірту"),
+    VIEWER_PAGE("Page %d of %d", "Страница %d из %d", "%d-бет, барлығы %d"),
+    VIEWER_PREVIOUS("Previous page", "Предыдущая страница", "Алдыңғы бет"),
+    VIEWER_NEXT("Next page", "Следующая страница", "Келесі бет"),
+    VIEWER_CANNOT_SHOW("This file cannot be shown here. It is kept safely in your journal.", "Этот файл нельзя показать здесь. Он надёжно хранится в журнале.", "Бұл файлды мұнда көрсету мүмкін емес. Ол журналда қауіпсіз сақтаулы."),
+    VIEWER_PDF_NEEDS_11(
+        "PDF files can be shown only on Android 11 or newer (older versions would need a copy on disk). It is kept safely in your journal.",
+        "PDF-файлы можно показать только на Android 11 и новее (на старых версиях нужна копия на диске). Файл надёжно хранится в журнале.",
+        "PDF файлдарын тек Android 11 және жаңасында көрсетуге болады (ескі нұсқаларда дискіге көшірме керек). Файл журналда қауіпсіз сақтаулы.",
+    ),
+
+    // Installing a region's directory
+    PACK_ADD("Add a directory from a file…", "Добавить справочник из файла…", "Анықтамалықты файлдан қосу…"),
+    PACK_ABOUT("Directory %s, version %d, made on %s.", "Справочник %s, версия %d, от %s.", "%s анықтамалығы, %d-нұсқа, %s жасалған."),
+    PACK_INSTALLED("Directory installed: %d services.", "Справочник установлен: услуг — %d.", "Анықтамалық орнатылды: %d қызмет."),
+    PACK_NOT_GENUINE(
+        "This file is not a genuine directory: its signature does not match. Your current directory is kept.",
+        "Этот файл — не подлинный справочник: подпись не совпадает. Текущий справочник сохранён.",
+        "Бұл файл түпнұсқа анықтамалық емес: қолтаңбасы сәйкес келмейді. Қазіргі анықтамалық сақталды.",
+    ),
+    PACK_OTHER_REGION("This directory is for another country. Your current directory is kept.", "Этот справочник — для другой страны. Текущий справочник сохранён.", "Бұл анықтамалық басқа елге арналған. Қазіргі анықтамалық сақталды."),
+    PACK_OLDER("This directory is not newer than the one you have. Your current directory is kept.", "Этот справочник не новее вашего. Текущий справочник сохранён.", "Бұл анықтамалық сіздегіден жаңа емес. Қазіргі анықтамалық сақталды."),
+    PACK_NEEDS_UPDATE("This directory needs a newer version of the app. Your current directory is kept.", "Для этого справочника нужна более новая версия приложения. Текущий справочник сохранён.", "Бұл анықтамалыққа қосымшаның жаңарақ нұсқасы керек. Қазіргі анықтамалық сақталды."),
+    PACK_DAMAGED("This file is not a directory, or it is damaged. Your current directory is kept.", "Этот файл — не справочник или он повреждён. Текущий справочник сохранён.", "Бұл файл анықтамалық емес немесе бүлінген. Қазіргі анықтамалық сақталды."),
+    PACK_FAILED("The directory could not be installed. Your current directory is kept.", "Не удалось установить справочник. Текущий справочник сохранён.", "Анықтамалықты орнату мүмкін болмады. Қазіргі анықтамалық сақталды."),
 
     // Contacts
     CONTACT_NAME("Name", "Имя", "Аты"),

@@ -6,6 +6,8 @@ import android.view.View
 import android.widget.LinearLayout
 import org.haven.app.core.toLocale
 import org.haven.app.discretion.PrivateInput
+import org.haven.app.haven
+import org.haven.app.journal.DocumentPicker
 import org.haven.app.text.Dates
 import org.haven.app.text.UiText
 import org.haven.app.ui.AsYouType
@@ -32,6 +34,8 @@ class DirectoryActivity : VaultActivity() {
     private var type: ServiceType? = null
     private var openNow = false
     private var filtersOpen = false
+    private var packMessage = ""
+    private lateinit var packStatus: android.widget.TextView
     private lateinit var results: LinearLayout
 
     private val typing = AsYouType<DirectoryQuery, List<DirectoryHit>>(
@@ -53,8 +57,16 @@ class DirectoryActivity : VaultActivity() {
                 }
             })
         }
-        val column = Views.column(this, search, citySection(), filters(), results)
+        packStatus = Views.body(this, packMessage).apply { tag = PACK_STATUS_TAG }
+        val about = Views.caption(this, "")
+        val column = Views.column(
+            this, search, citySection(), filters(), results,
+            about,
+            Views.matchWidth(Views.button(this, t(UiText.PACK_ADD), Views.Role.QUIET) { pickPack() }.apply { tag = PACK_ADD_TAG }),
+            packStatus,
+        )
         load({ it.directoryInfo() }) { info ->
+            about.text = UiText.PACK_ABOUT.format(lang, info.region, info.version.toLong(), Dates.long(info.created.atZone(java.time.ZoneOffset.UTC).toLocalDate(), lang))
             if (info.outOfDate) column.addView(Views.body(this, t(UiText.DIRECTORY_PACK_EXPIRED)).apply { tag = OUT_OF_DATE_TAG }, 0)
         }
         typing.now(currentQuery())
@@ -153,6 +165,39 @@ class DirectoryActivity : VaultActivity() {
         return card
     }
 
+    private fun pickPack() {
+        haven.watcher.expectReturn()
+        try {
+            @Suppress("DEPRECATION")
+            startActivityForResult(
+                android.content.Intent(android.content.Intent.ACTION_OPEN_DOCUMENT)
+                    .addCategory(android.content.Intent.CATEGORY_OPENABLE)
+                    .setType("*/*"),
+                REQUEST_PACK,
+            )
+        } catch (e: android.content.ActivityNotFoundException) {
+            say(UiText.NO_APP_FOR_THIS)
+        }
+    }
+
+    @Deprecated("Platform API; the app has no AndroidX Activity Result APIs")
+    override fun onActivityResult(requestCode: Int, resultCode: Int, data: android.content.Intent?) {
+        @Suppress("DEPRECATION")
+        super.onActivityResult(requestCode, resultCode, data)
+        val uri = data?.data
+        if (requestCode != REQUEST_PACK || resultCode != RESULT_OK || uri == null || vault.session == null) return
+        packStatus.text = t(UiText.WORKING)
+        vault.run({
+            val picked = DocumentPicker.read(contentResolver, uri, PackInstall.MAX_BYTES)
+                ?: throw org.haven.core.HavenException.PackRejected("pack is larger than the size limit")
+            session.installPack(picked.bytes)
+        }) { outcome ->
+            if (isFinishing || isDestroyed) return@run
+            packMessage = outcome.fold({ UiText.PACK_INSTALLED.format(lang, it.services.toLong()) }, { t(PackInstall.refusal(it)) })
+            render()
+        }
+    }
+
     override fun onDestroy() {
         typing.cancel()
         super.onDestroy()
@@ -168,5 +213,8 @@ class DirectoryActivity : VaultActivity() {
         const val CITY_LIST_TAG = "directory-city-list"
         const val VERIFIED_TAG = "directory-verified"
         const val OUT_OF_DATE_TAG = "directory-out-of-date"
+        const val PACK_ADD_TAG = "directory-pack-add"
+        const val PACK_STATUS_TAG = "directory-pack-status"
+        const val REQUEST_PACK = 21
     }
 }

@@ -12,6 +12,7 @@ import org.haven.app.journal.DocumentPicker
 import org.haven.app.text.Sizes
 import org.haven.app.text.UiText
 import org.haven.app.ui.DateField
+import org.haven.app.viewer.AttachmentViewerActivity
 import org.haven.app.ui.Views
 import org.haven.core.model.AttachmentDraft
 import org.haven.core.model.AttachmentKind
@@ -125,7 +126,18 @@ class JournalEntryActivity : VaultActivity() {
         val column = Views.column(this, Views.heading(this, t(UiText.JOURNAL_ATTACHMENTS))).apply { setPadding(0, 0, 0, 0) }
         for (attachment in entry.attachments) {
             val kind = kinds[attachment.kind.id()] ?: attachment.kind.name
-            column.addView(label("${attachment.fileName ?: kind} · $kind · ${Sizes.readable(attachment.size.toLong(), lang)}"))
+            val line = "${t(UiText.VIEWER_OPEN)}: ${attachment.fileName ?: kind} · $kind · ${Sizes.readable(attachment.size.toLong(), lang)}"
+            column.addView(
+                Views.matchWidth(
+                    Views.button(this, line, Views.Role.QUIET) {
+                        startActivity(
+                            Intent(this, AttachmentViewerActivity::class.java)
+                                .putExtra(AttachmentViewerActivity.EXTRA_ID, attachment.id)
+                                .putExtra(AttachmentViewerActivity.EXTRA_MIME, attachment.mimeType),
+                        )
+                    }.apply { tag = attachmentTag(attachment.id) },
+                ),
+            )
         }
         column.addView(label(t(UiText.JOURNAL_ORIGINAL_STAYS)))
         column.addView(
@@ -209,6 +221,8 @@ class JournalEntryActivity : VaultActivity() {
 
     companion object {
         const val EXTRA_ENTRY_ID = "entry"
+
+        fun attachmentTag(id: Long) = "attachment-$id"
         const val WHEN_TAG = "journal-when"
         const val NARRATIVE_TAG = "journal-narrative"
         const val SAVE_TAG = "journal-save"

@@ -11,6 +11,7 @@ import org.haven.app.discretion.PrivateInput
 import org.haven.app.discretion.QuickExit
 import org.haven.app.haven
 import org.haven.app.panic.PanicPolicy
+import org.haven.app.panic.SigningCerts
 import org.haven.app.settings.WipeCountdown
 import org.haven.app.setup.SetupActivity
 import org.haven.app.text.Lang
@@ -27,7 +28,7 @@ import org.haven.core.model.DuressBehaviour
 class SettingsActivity : VaultActivity() {
     override val screenTitle = UiText.HOME_SETTINGS
 
-    private val panic by lazy { PanicPolicy(haven.prefs) }
+    private val panic by lazy { PanicPolicy(haven.prefs) { SigningCerts.of(packageManager, it) } }
 
     /** The running wipe countdown, if any (visible for tests). */
     var wipeCountdown: WipeCountdown? = null
@@ -217,7 +218,7 @@ class SettingsActivity : VaultActivity() {
         wipeCountdown = WipeCountdown(
             onTick = { countdownText.text = UiText.SETTINGS_WIPE_COUNTDOWN.format(lang, it) },
             onFinished = {
-                vault.wipe { }
+                haven.wipeEverything()
                 QuickExit.leave(this) { haven.watcher.lockNow() }
             },
         ).also { it.start() }

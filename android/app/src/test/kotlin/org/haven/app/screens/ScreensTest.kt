@@ -28,15 +28,15 @@ import java.util.Locale
 @Config(manifest = Config.NONE, sdk = [35], application = TestHavenApplication::class)
 class ScreensTest {
 
-    private enum class Phone(val qualifiers: String) {
-        SMALL("w360dp-h640dp-mdpi"),
-        LARGE("w411dp-h891dp-mdpi"),
+    private enum class Phone(val size: String) {
+        SMALL("w360dp-h640dp"),
+        LARGE("w411dp-h891dp"),
     }
 
     private val outDir: File? = System.getProperty("haven.screens.dir")?.takeIf { it.isNotBlank() }?.let(::File)
 
     private fun renderAll(phone: Phone, lang: Lang, dark: Boolean = false) {
-        RuntimeEnvironment.setQualifiers(phone.qualifiers + if (dark) "-night" else "-notnight")
+        RuntimeEnvironment.setQualifiers(phone.size + (if (dark) "-night" else "-notnight") + "-mdpi")
         Locale.setDefault(Locale.forLanguageTag(lang.tag))
         val entryId = ScreenCatalog.populate(lang)
         val problems = mutableListOf<String>()
