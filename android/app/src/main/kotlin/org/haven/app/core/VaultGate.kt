@@ -48,6 +48,17 @@ class VaultGate(
      */
     var city: org.haven.app.vault.City? = null
 
+    /** The wipe-after setting chosen while this vault was open (the core has no getter yet). */
+    var wipeAfter: UInt? = null
+        private set
+    var wipeAfterKnown = false
+        private set
+
+    fun rememberWipeAfter(after: UInt?) {
+        wipeAfter = after
+        wipeAfterKnown = true
+    }
+
     /** The core, created on first use (it may finish an interrupted wipe: not on the UI thread). */
     val haven: Haven
         get() = havenOrNull ?: synchronized(this) {
@@ -108,6 +119,8 @@ class VaultGate(
     fun lock() {
         lockCount.incrementAndGet()
         city = null
+        wipeAfter = null
+        wipeAfterKnown = false
         havenOrNull?.quickExit()
         session?.close()
         session = null

@@ -205,7 +205,7 @@ enum class UiText(val en: String, val ru: String, val kk: String) {
 
     // Installing a region's directory
     PACK_ADD("Add a directory from a file…", "Добавить справочник из файла…", "Анықтамалықты файлдан қосу…"),
-    PACK_ABOUT("Directory %s, version %d, made on %s.", "Справочник %s, версия %d, от %s.", "%s анықтамалығы, %d-нұсқа, %s жасалған."),
+    PACK_ABOUT("Directory %s, version %d, made on %s", "Справочник %s, версия %d, от %s", "%s анықтамалығы, %d-нұсқа, жасалған күні: %s"),
     PACK_INSTALLED("Directory installed: %d services.", "Справочник установлен: услуг — %d.", "Анықтамалық орнатылды: %d қызмет."),
     PACK_NOT_GENUINE(
         "This file is not a genuine directory: its signature does not match. Your current directory is kept.",
@@ -347,7 +347,12 @@ enum class UiText(val en: String, val ru: String, val kk: String) {
     SETTINGS_DURESS_PIN("Second PIN", "Второй PIN-код", "Екінші PIN-код"),
     SETTINGS_DURESS_SET("Set second PIN", "Задать второй PIN-код", "Екінші PIN-кодты орнату"),
     SETTINGS_DURESS_CLEAR("Remove second PIN", "Убрать второй PIN-код", "Екінші PIN-кодты алып тастау"),
-    SETTINGS_WIPE_AFTER("Erase everything after 10 wrong PINs in a row", "Удалить всё после 10 неверных PIN-кодов подряд", "Қатарынан 10 қате PIN-кодтан кейін бәрін өшіру"),
+    SETTINGS_WIPE_AFTER("Erase after wrong PINs", "Удаление после неверных PIN-кодов", "Қате PIN-кодтардан кейін өшіру"),
+    SETTINGS_WIPE_AFTER_ON("Erase everything after this many wrong PINs in a row", "Удалить всё после стольких неверных PIN-кодов подряд", "Қатарынан осынша қате PIN-кодтан кейін бәрін өшіру"),
+    SETTINGS_WIPE_AFTER_COUNT("Number of wrong PINs (5 to 50)", "Число неверных PIN-кодов (от 5 до 50)", "Қате PIN-кодтар саны (5-тен 50-ге дейін)"),
+    SETTINGS_WIPE_AFTER_NOW("Now: erase after %d wrong PINs in a row.", "Сейчас: удалить после %d неверных PIN-кодов подряд.", "Қазір: қатарынан %d қате PIN-кодтан кейін өшіріледі."),
+    SETTINGS_WIPE_AFTER_OFF("Now: off (wrong PINs only slow down further tries).", "Сейчас: выключено (неверные PIN-коды только замедляют новые попытки).", "Қазір: өшірулі (қате PIN-кодтар тек келесі әрекеттерді баяулатады)."),
+    SETTINGS_WIPE_AFTER_UNKNOWN("Your last saved choice stays until you save a new one.", "Последний сохранённый выбор действует, пока вы не сохраните новый.", "Соңғы сақталған таңдау жаңасын сақтағанша күшінде."),
     SETTINGS_AUTO_LOCK("Lock after inactivity", "Блокировать при бездействии", "Әрекетсіздікте құлыптау"),
     SETTINGS_AUTO_LOCK_OPTION("%d min", "%d мин", "%d мин"),
     SETTINGS_AUTO_LOCK_ONLY_ON_LEAVE("Only when I leave the app", "Только когда я выхожу из приложения", "Тек қосымшадан шыққанда"),
@@ -371,9 +376,9 @@ enum class UiText(val en: String, val ru: String, val kk: String) {
     SETTINGS_PANIC_DISCONNECT("Disconnect", "Отключить", "Ажырату"),
     SETTINGS_WIPE("Erase everything now", "Удалить всё сейчас", "Бәрін қазір өшіру"),
     SETTINGS_WIPE_EXPLAIN(
-        "Erases this space for good. It cannot be undone. Export first what you need to keep.",
-        "Удаляет это пространство навсегда. Отменить нельзя. Сначала экспортируйте то, что нужно сохранить.",
-        "Бұл кеңістікті біржола өшіреді. Қайтару мүмкін емес. Сақтау керегін алдымен экспорттаңыз.",
+        "Erases this space for good. It cannot be undone. Make a backup copy first of what you need to keep.",
+        "Удаляет это пространство навсегда. Отменить нельзя. Сначала сделайте резервную копию того, что нужно сохранить.",
+        "Бұл кеңістікті біржола өшіреді. Қайтару мүмкін емес. Сақтау керегінің алдымен сақтық көшірмесін жасаңыз.",
     ),
     SETTINGS_WIPE_COUNTDOWN("Erasing in %d s", "Удаление через %d с", "%d с кейін өшіріледі"),
     SETTINGS_PIN_WRONG("That PIN is not right.", "Неверный PIN-код.", "PIN-код қате."),

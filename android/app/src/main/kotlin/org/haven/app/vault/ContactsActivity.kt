@@ -57,11 +57,13 @@ class ContactsActivity : VaultActivity() {
             list.addView(
                 Views.row(
                     this,
-                    Views.button(this, t(UiText.CONTACT_CALL)) { open(PhoneIntents.dial(contact.phone)) },
-                    Views.button(this, t(UiText.CONTACT_SMS)) { open(PhoneIntents.message(contact.phone)) },
-                    Views.button(this, t(UiText.DELETE)) { change { it.removeContact(contact.id) } },
+                    Views.button(this, t(UiText.CONTACT_CALL), Views.Role.PRIMARY) { open(PhoneIntents.dial(contact.phone)) }
+                        .apply { layoutParams = Views.weighted(context) },
+                    Views.button(this, t(UiText.CONTACT_SMS)) { open(PhoneIntents.message(contact.phone)) }
+                        .apply { layoutParams = Views.weighted(context) },
                 ),
             )
+            list.addView(Views.button(this, t(UiText.DELETE), Views.Role.QUIET) { change { it.removeContact(contact.id) } })
         }
     }
 

@@ -58,7 +58,10 @@ object EmergencyLines {
             setText(text)
             tag = tag(line.number)
             contentDescription = "${UiText.CONTACT_CALL.get(lang)} ${line.number.toCharArray().joinToString(" ")}, $label"
-            layoutParams = Views.weighted(activity).apply { height = LinearLayout.LayoutParams.MATCH_PARENT }
+            layoutParams = Views.weighted(activity)
+            // Both rows the same height, tall enough for a label on two lines.
+            minHeight = Views.dp(activity, 76)
+            minimumHeight = Views.dp(activity, 76)
             textAlignment = View.TEXT_ALIGNMENT_CENTER
         }
     }

@@ -122,19 +122,50 @@ class SettingsActivity : VaultActivity() {
         )
     }
 
+    /**
+     * Erase after N wrong PINs in a row: off, or a number from 5 to 50 (the platform's number
+     * picker). The core does not report the current value, so the screen shows the choice she
+     * made here while the vault is open, and otherwise says it keeps the last saved choice.
+     */
     private fun wipeAfterSection(): View {
         val current = pinField(UiText.SETTINGS_CURRENT_PIN)
-        var enabled = false
+        var enabled = vault.wipeAfter != null
+        val picker = android.widget.NumberPicker(this).apply {
+            minValue = WIPE_AFTER_RANGE.first
+            maxValue = WIPE_AFTER_RANGE.last
+            value = (vault.wipeAfter ?: WIPE_AFTER_FAILURES).toInt()
+            wrapSelectorWheel = false
+            descendantFocusability = android.view.ViewGroup.FOCUS_BLOCK_DESCENDANTS
+            contentDescription = t(UiText.SETTINGS_WIPE_AFTER_COUNT)
+            tag = WIPE_AFTER_PICKER_TAG
+            visibility = if (enabled) View.VISIBLE else View.GONE
+        }
+        val shown = Views.caption(this, wipeAfterText(vault.wipeAfter, vault.wipeAfterKnown)).apply { tag = WIPE_AFTER_CURRENT_TAG }
         return section(
             UiText.SETTINGS_WIPE_AFTER,
-            Views.checkBox(this, t(UiText.SETTINGS_WIPE_AFTER), enabled) { enabled = it },
+            shown,
+            Views.checkBox(this, t(UiText.SETTINGS_WIPE_AFTER_ON), enabled) {
+                enabled = it
+                picker.visibility = if (it) View.VISIBLE else View.GONE
+            }.apply { tag = WIPE_AFTER_TOGGLE_TAG },
+            Views.caption(this, t(UiText.SETTINGS_WIPE_AFTER_COUNT)),
+            picker,
             current,
             Views.button(this, t(UiText.SAVE)) {
                 val c = current.text.toString()
-                val after: UInt? = if (enabled) WIPE_AFTER_FAILURES else null
-                withPin(listOf(current), { session.setWipeAfterFailures(c, after) })
-            },
+                val after: UInt? = if (enabled) picker.value.toUInt() else null
+                withPin(listOf(current), { session.setWipeAfterFailures(c, after) }) {
+                    vault.rememberWipeAfter(after)
+                    shown.text = wipeAfterText(after, true)
+                }
+            }.apply { tag = WIPE_AFTER_SAVE_TAG },
         )
+    }
+
+    private fun wipeAfterText(after: UInt?, known: Boolean): String = when {
+        !known -> t(UiText.SETTINGS_WIPE_AFTER_UNKNOWN)
+        after == null -> t(UiText.SETTINGS_WIPE_AFTER_OFF)
+        else -> UiText.SETTINGS_WIPE_AFTER_NOW.format(lang, after.toInt())
     }
 
     private fun autoLockSection(): View = section(
@@ -205,7 +236,7 @@ class SettingsActivity : VaultActivity() {
             tag = WIPE_CANCEL_TAG
             visibility = View.GONE
         }
-        val start: Button = Views.button(this, t(UiText.SETTINGS_WIPE)) {
+        val start: Button = Views.button(this, t(UiText.SETTINGS_WIPE), Views.Role.URGENT) {
             val c = current.text.toString()
             withPin(listOf(current), { session.verifyPin(c) }) { startWipeCountdown(countdownText, cancel) }
         }.apply { tag = WIPE_START_TAG }
@@ -238,6 +269,11 @@ class SettingsActivity : VaultActivity() {
         const val WIPE_START_TAG = "wipe-start"
         const val WIPE_CANCEL_TAG = "wipe-cancel"
         val WIPE_AFTER_FAILURES: UInt = 10u
+        val WIPE_AFTER_RANGE = 5..50
+        const val WIPE_AFTER_PICKER_TAG = "wipe-after-picker"
+        const val WIPE_AFTER_TOGGLE_TAG = "wipe-after-toggle"
+        const val WIPE_AFTER_SAVE_TAG = "wipe-after-save"
+        const val WIPE_AFTER_CURRENT_TAG = "wipe-after-current"
         val AUTO_LOCK_MINUTES = listOf(0, 1, 2, 5)
     }
 }

@@ -47,7 +47,7 @@ class PanicPolicyTest {
 
     @Test
     fun `wipe only when she opted in`() {
-        prefs.panicConnectRequest = "com.example.trigger"
+        policy.respond(PanicKit.ACTION_CONNECT, "com.example.trigger")
         policy.acceptRequest(wipe = true)
         assertEquals(PanicResponse.LOCK_AND_WIPE, policy.respond(PanicKit.ACTION_TRIGGER, "com.example.trigger"))
     }
@@ -62,8 +62,8 @@ class PanicPolicyTest {
 
     @Test
     fun `disconnect only from the connected app`() {
-        prefs.panicTrigger = "com.example.trigger"
-        prefs.panicWipes = true
+        policy.respond(PanicKit.ACTION_CONNECT, "com.example.trigger")
+        policy.acceptRequest(wipe = true)
         assertEquals(PanicResponse.IGNORE, policy.respond(PanicKit.ACTION_DISCONNECT, "com.example.other"))
         assertEquals("com.example.trigger", prefs.panicTrigger)
         assertEquals(PanicResponse.DISCONNECTED, policy.respond(PanicKit.ACTION_DISCONNECT, "com.example.trigger"))

@@ -47,7 +47,8 @@ object LayoutChecks {
                 val innerHeight = view.height - view.extendedPaddingTop - view.extendedPaddingBottom
                 for (line in 0 until layout.lineCount) {
                     if (layout.getEllipsisCount(line) > 0) problems += "${describe(view)} is cut short with an ellipsis"
-                    if (layout.getLineWidth(line) > innerWidth + 2) problems += "${describe(view)} is wider than its view (${layout.getLineWidth(line).toInt()} > $innerWidth)"
+                    // getLineMax leaves out the trailing space of a wrapped line (it is never drawn).
+                    if (layout.getLineMax(line) > innerWidth + 1) problems += "${describe(view)} is wider than its view (${layout.getLineMax(line).toInt()} > $innerWidth)"
                 }
                 if (view !is EditText && layout.height > innerHeight + 2) problems += "${describe(view)} is taller than its view (${layout.height} > $innerHeight)"
                 val lastChar = layout.getLineEnd(layout.lineCount - 1)
@@ -89,14 +90,15 @@ object LayoutChecks {
      */
     fun lowContrast(root: View, bitmap: Bitmap, scaledDensity: Float): List<String> =
         Rendering.views(root).filter(::visible).filterIsInstance<TextView>().mapNotNull { view ->
-            val layout = view.layout ?: return@mapNotNull null
+            if (view.layout == null) return@mapNotNull null
             val shown = if (view.text.isNullOrEmpty()) view.hint else view.text
             if (shown.isNullOrBlank()) return@mapNotNull null
             val box = boxIn(root, view)
             val left = box.left + view.compoundPaddingLeft
             val top = box.top + view.extendedPaddingTop
-            val right = min(bitmap.width, left + min(layout.width, view.width - view.compoundPaddingLeft - view.compoundPaddingRight))
-            val bottom = min(bitmap.height, top + min(layout.height, view.height - view.extendedPaddingTop - view.extendedPaddingBottom))
+            // The whole text area inside the paddings: gravity may place the lines anywhere in it.
+            val right = min(bitmap.width, left + view.width - view.compoundPaddingLeft - view.compoundPaddingRight)
+            val bottom = min(bitmap.height, top + view.height - view.extendedPaddingTop - view.extendedPaddingBottom)
             if (right - left < 2 || bottom - top < 2 || left < 0 || top < 0) return@mapNotNull null
             val counts = HashMap<Int, Int>()
             for (y in top until bottom) for (x in left until right) counts.merge(bitmap.getPixel(x, y) or 0xFF000000.toInt(), 1, Int::plus)

@@ -33,22 +33,40 @@ object Rendering {
      * The whole screen laid out tall enough to hold all of its scrolling content (then laid out
      * again at its real size). Red marks at both edges show where the phone's screen ends.
      */
-    fun fullLength(activity: Activity): Bitmap {
+    fun fullLength(activity: Activity): Bitmap =
+        tall(activity) { _, bitmap -> bitmap }.also { markFold(it, activity.window.decorView.height) }
+
+    /**
+     * Lays the screen out tall enough for all of its content, draws it, runs [check] on the tall
+     * layout and its bitmap (so that checks see every view, not only those on the first screen),
+     * then lays it out again at its real size.
+     */
+    fun <T> tall(activity: Activity, check: (View, Bitmap) -> T): T {
         val root = activity.window.decorView
         val width = root.width
         val height = root.height
         val scroll = views(root).filterIsInstance<ScrollView>().firstOrNull()
         val content = scroll?.getChildAt(0)
         val needed = if (scroll != null && content != null) height - scroll.height + content.height else height
-        if (needed <= height) return screen(activity)
+        if (needed <= height) return check(root, screen(activity))
         relayout(root, width, needed)
         val bitmap = draw(root)
-        relayout(root, width, height)
+        val result = try {
+            check(root, bitmap)
+        } finally {
+            relayout(root, width, height)
+        }
+        return result
+    }
+
+    /** Red marks at both edges where the phone's screen ends (on a full-length rendering). */
+    fun markFold(bitmap: Bitmap, screenHeight: Int) {
+        if (bitmap.height <= screenHeight) return
         val paint = Paint().apply { color = Color.RED; strokeWidth = 3f }
         val canvas = Canvas(bitmap)
-        canvas.drawLine(0f, height.toFloat(), 12f, height.toFloat(), paint)
-        canvas.drawLine(width - 12f, height.toFloat(), width.toFloat(), height.toFloat(), paint)
-        return bitmap
+        val y = screenHeight.toFloat()
+        canvas.drawLine(0f, y, 12f, y, paint)
+        canvas.drawLine(bitmap.width - 12f, y, bitmap.width.toFloat(), y, paint)
     }
 
     private fun relayout(root: View, width: Int, height: Int) {

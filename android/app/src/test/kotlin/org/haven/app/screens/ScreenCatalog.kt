@@ -64,8 +64,10 @@ object ScreenCatalog {
 
     /** A small photo, as the camera would give. */
     private fun photo(): ByteArray {
-        val bitmap = Bitmap.createBitmap(64, 48, Bitmap.Config.ARGB_8888)
-        Canvas(bitmap).drawColor(Color.rgb(120, 140, 160))
+        val bitmap = Bitmap.createBitmap(640, 480, Bitmap.Config.ARGB_8888)
+        val canvas = Canvas(bitmap)
+        canvas.drawColor(Color.rgb(120, 140, 160))
+        canvas.drawRect(200f, 80f, 440f, 480f, android.graphics.Paint().apply { color = Color.rgb(90, 60, 40) })
         return ByteArrayOutputStream().also { bitmap.compress(Bitmap.CompressFormat.PNG, 100, it) }.toByteArray()
     }
 
@@ -140,5 +142,33 @@ object ScreenCatalog {
             }
         }),
         Shot("16-settings", { show(SettingsActivity::class.java) }),
+        Shot("17-backup", {
+            show(org.haven.app.backup.BackupActivity::class.java).also {
+                it.window.decorView.findViewWithTag<EditText>(org.haven.app.backup.BackupActivity.PASSPHRASE_TAG).setText("river lamp cotton")
+            }
+        }),
+        Shot("18-restore-after-setup", {
+            show(
+                org.haven.app.backup.BackupActivity::class.java,
+                Intent(app, org.haven.app.backup.BackupActivity::class.java).putExtra(org.haven.app.backup.BackupActivity.EXTRA_RESTORE, true),
+            )
+        }),
+        Shot("19-viewer-photo", {
+            val attachment = app.vault.session!!.journalEntry(entryId).attachments.first()
+            show(
+                org.haven.app.viewer.AttachmentViewerActivity::class.java,
+                Intent(app, org.haven.app.viewer.AttachmentViewerActivity::class.java)
+                    .putExtra(org.haven.app.viewer.AttachmentViewerActivity.EXTRA_ID, attachment.id)
+                    .putExtra(org.haven.app.viewer.AttachmentViewerActivity.EXTRA_MIME, attachment.mimeType),
+            )
+        }),
+        Shot("20-viewer-unsupported", {
+            show(
+                org.haven.app.viewer.AttachmentViewerActivity::class.java,
+                Intent(app, org.haven.app.viewer.AttachmentViewerActivity::class.java)
+                    .putExtra(org.haven.app.viewer.AttachmentViewerActivity.EXTRA_ID, app.vault.session!!.journalEntry(entryId).attachments.first().id)
+                    .putExtra(org.haven.app.viewer.AttachmentViewerActivity.EXTRA_MIME, "application/zip"),
+            )
+        }),
     )
 }

@@ -45,15 +45,25 @@ class ScreensTest {
         for (shot in ScreenCatalog.shots(entryId)) {
             val activity = shot.open()
             val dialog = shot.dialog?.invoke(activity)
-            val root = dialog?.window?.decorView ?: activity.window.decorView
-            val onScreen: Bitmap = if (dialog != null) Rendering.draw(root) else Rendering.screen(activity)
-            val found = LayoutChecks.clipped(root) + LayoutChecks.smallTargets(root, density) +
-                LayoutChecks.unlabelled(root) + LayoutChecks.lowContrast(root, onScreen, scaled)
+            val check = { root: android.view.View, bitmap: Bitmap ->
+                LayoutChecks.clipped(root) + LayoutChecks.smallTargets(root, density) +
+                    LayoutChecks.unlabelled(root) + LayoutChecks.lowContrast(root, bitmap, scaled)
+            }
+            var image: Bitmap? = null
+            val found = if (dialog != null) {
+                val root = dialog.window!!.decorView
+                image = Rendering.withDialog(activity, dialog)
+                check(root, Rendering.draw(root))
+            } else {
+                Rendering.tall(activity) { root, bitmap ->
+                    image = bitmap.copy(Bitmap.Config.ARGB_8888, true)
+                    check(root, bitmap)
+                }.also { Rendering.markFold(image!!, activity.window.decorView.height) }
+            }
             problems += found.map { "${shot.name}: $it" }
             outDir?.let { dir ->
                 val variant = if (dark) "dark" else lang.tag
-                val image = if (dialog != null) Rendering.withDialog(activity, dialog) else Rendering.fullLength(activity)
-                Rendering.save(image, File(dir, "${phone.name.lowercase()}/$variant/${shot.name}.png"))
+                Rendering.save(image!!, File(dir, "${phone.name.lowercase()}/$variant/${shot.name}.png"))
             }
             dialog?.dismiss()
         }

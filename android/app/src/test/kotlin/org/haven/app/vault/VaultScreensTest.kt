@@ -260,7 +260,10 @@ class VaultScreensTest {
     fun `every text field in setup and settings keeps the keyboard from learning and autofill out`() {
         unlocked()
         for (screen in listOf(SetupActivity::class.java, SettingsActivity::class.java)) {
-            val fields = editTexts(openScreen(screen).get().window.decorView)
+            val all = editTexts(openScreen(screen).get().window.decorView)
+            // A number picker's own field never takes the keyboard (its focus is blocked).
+            val (pickers, fields) = all.partition { it.parent is android.widget.NumberPicker }
+            pickers.forEach { assertEquals(android.view.ViewGroup.FOCUS_BLOCK_DESCENDANTS, (it.parent as android.view.ViewGroup).descendantFocusability) }
             assertTrue("$screen has no fields", fields.isNotEmpty())
             for (field in fields) {
                 assertTrue(field.imeOptions and android.view.inputmethod.EditorInfo.IME_FLAG_NO_PERSONALIZED_LEARNING != 0)
