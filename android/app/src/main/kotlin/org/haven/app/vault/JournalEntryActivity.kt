@@ -93,7 +93,7 @@ class JournalEntryActivity : VaultActivity() {
             Views.checkBox(this, t(UiText.JOURNAL_POLICE), police) { police = it }, policeRef,
             Views.checkBox(this, t(UiText.JOURNAL_MEDICAL), medical) { medical = it }, medicalRef,
             *listOfNotNull(entry?.let { label(t(UiText.JOURNAL_EDIT_NOTE)) }).toTypedArray(),
-            Views.button(this, t(UiText.SAVE)) {
+            Views.button(this, t(UiText.SAVE), Views.Role.PRIMARY) {
                 val local = occurred.value ?: return@button say(UiText.JOURNAL_DATE_INVALID)
                 if (local.atZone(zone).toInstant().isAfter(java.time.Instant.now().plusSeconds(60))) return@button say(UiText.JOURNAL_DATE_FUTURE)
                 val draft = EntryDraft(
@@ -153,7 +153,7 @@ class JournalEntryActivity : VaultActivity() {
     private fun revisionList(revisions: List<RevisionInfo>): LinearLayout {
         val column = Views.column(this, Views.heading(this, t(UiText.JOURNAL_REVISIONS))).apply { setPadding(0, 0, 0, 0) }
         for (revision in revisions) {
-            val at = revision.recordedAt?.atZone(ZoneId.systemDefault())?.let { JournalActivity.DISPLAY.format(it) } ?: "—"
+            val at = revision.recordedAt?.atZone(ZoneId.systemDefault())?.let { JournalActivity.whenText(it, lang) } ?: "—"
             column.addView(label(UiText.JOURNAL_REVISION_LINE.format(lang, revision.seq.toString(), "${actionLabel(revision.action)} · $at")))
         }
         return column

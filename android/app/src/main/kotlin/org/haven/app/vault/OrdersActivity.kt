@@ -68,7 +68,7 @@ class OrdersActivity : VaultActivity() {
             Views.heading(this, t(UiText.ORDERS_NEW)),
             Views.radioGroup(this, OrderKind.entries, kind, { kinds[it.id()] ?: it.name }) { kind = it },
             issuer, reference, issued.view, expires.view, conditions,
-            Views.button(this, t(UiText.SAVE)) {
+            Views.button(this, t(UiText.SAVE), Views.Role.PRIMARY) {
                 val issuedOn = issued.date ?: return@button say(UiText.ORDERS_DATE_INVALID)
                 val expiresOn = expires.date
                 val draft = OrderDraft(

@@ -27,7 +27,7 @@ class AtfProbeTest {
     private val base = "com.google.android.apps.common.testing.accessibility.framework"
 
     @Test
-    fun `ATF 3_1 checks on the home and rights screens find no errors`() {
+    fun `ATF 3_1 checks on every screen find no errors`() {
         val available = runCatching { Class.forName("$base.AccessibilityCheckPreset") }.isSuccess
         assumeTrue("ATF is not on the test classpath", available)
         RuntimeEnvironment.setQualifiers("w360dp-h640dp-notnight-mdpi")
@@ -42,6 +42,27 @@ class AtfProbeTest {
         }
         println("ATF results:\n" + errors.joinToString("\n"))
         assertTrue(errors.joinToString("\n"), errors.isEmpty())
+    }
+
+    @Test
+    fun `ATF 3_1 does catch a small unlabelled button and faint text (so a clean result means something)`() {
+        val available = runCatching { Class.forName("$base.AccessibilityCheckPreset") }.isSuccess
+        assumeTrue("ATF is not on the test classpath", available)
+        RuntimeEnvironment.setQualifiers("w360dp-h640dp-notnight-mdpi")
+        val activity = org.robolectric.Robolectric.buildActivity(android.app.Activity::class.java).setup().get()
+        val bad = android.widget.LinearLayout(activity).apply {
+            orientation = android.widget.LinearLayout.VERTICAL
+            setBackgroundColor(android.graphics.Color.WHITE)
+            addView(android.widget.ImageButton(activity).apply { layoutParams = android.widget.LinearLayout.LayoutParams(20, 20) })
+            addView(android.widget.TextView(activity).apply { text = "faint text"; textSize = 14f; setTextColor(0xFFDDDDDD.toInt()) })
+        }
+        activity.setContentView(bad)
+        org.robolectric.shadows.ShadowLooper.idleMainLooper()
+        val errors = Rendering.tall(activity) { root, bitmap -> runAtf(root, bitmap) }
+        println("ATF on a deliberately bad screen:\n" + errors.joinToString("\n"))
+        assertTrue(errors.toString(), errors.any { it.startsWith("TouchTargetSizeCheck") })
+        assertTrue(errors.toString(), errors.any { it.startsWith("SpeakableTextPresentCheck") })
+        assertTrue(errors.toString(), errors.any { it.startsWith("TextContrastCheck") })
     }
 
     /** Runs every ATF hierarchy check of the LATEST preset; returns the ERROR results. */

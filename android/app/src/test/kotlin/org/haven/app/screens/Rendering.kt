@@ -74,12 +74,28 @@ object Rendering {
         root.layout(0, 0, width, height)
     }
 
+    /**
+     * Lays a dialog's window out as the window manager would on this screen (Robolectric leaves
+     * it unmeasured): at most the screen's width less the usual 16 dp margins, wrapped height.
+     */
+    fun layoutDialog(activity: Activity, dialog: Dialog): View {
+        val decor = dialog.window!!.decorView
+        val screen = activity.window.decorView
+        val margin = (16 * activity.resources.displayMetrics.density).toInt()
+        decor.measure(
+            View.MeasureSpec.makeMeasureSpec(screen.width - 2 * margin, View.MeasureSpec.AT_MOST),
+            View.MeasureSpec.makeMeasureSpec(screen.height - 2 * margin, View.MeasureSpec.AT_MOST),
+        )
+        decor.layout(0, 0, decor.measuredWidth, decor.measuredHeight)
+        return decor
+    }
+
     /** A dialog over its dimmed screen. */
     fun withDialog(activity: Activity, dialog: Dialog): Bitmap {
         val screen = screen(activity)
         val canvas = Canvas(screen)
         canvas.drawColor(Color.argb(150, 0, 0, 0))
-        val decor = dialog.window!!.decorView
+        val decor = layoutDialog(activity, dialog)
         val left = ((screen.width - decor.width) / 2f).coerceAtLeast(0f)
         val top = ((screen.height - decor.height) / 2f).coerceAtLeast(0f)
         canvas.save()

@@ -21,7 +21,8 @@ import java.util.Locale
  * 48 dp, a label on every control, WCAG AA contrast measured on the bitmap.
  *
  * With `-Dhaven.screens.dir=DIR` (android/render-screens.sh) it also writes the PNGs there:
- * DIR/<size>/<lang>/<screen>.png, the whole scrolling length with red marks at the screen's end.
+ * DIR/<size>/<lang>/<screen>.png: on the small phone the whole scrolling length with red marks
+ * where the screen ends, on the large one the first screen.
  */
 @RunWith(RobolectricTestRunner::class)
 @GraphicsMode(GraphicsMode.Mode.NATIVE)
@@ -51,14 +52,17 @@ class ScreensTest {
             }
             var image: Bitmap? = null
             val found = if (dialog != null) {
-                val root = dialog.window!!.decorView
+                val root = Rendering.layoutDialog(activity, dialog)
                 image = Rendering.withDialog(activity, dialog)
                 check(root, Rendering.draw(root))
             } else {
                 Rendering.tall(activity) { root, bitmap ->
-                    image = bitmap.copy(Bitmap.Config.ARGB_8888, true)
+                    if (phone == Phone.SMALL) image = bitmap.copy(Bitmap.Config.ARGB_8888, true)
                     check(root, bitmap)
-                }.also { Rendering.markFold(image!!, activity.window.decorView.height) }
+                }.also {
+                    // The small phone at full length (fold marked); the large one as she first sees it.
+                    image?.let { Rendering.markFold(it, activity.window.decorView.height) } ?: run { image = Rendering.screen(activity) }
+                }
             }
             problems += found.map { "${shot.name}: $it" }
             outDir?.let { dir ->
