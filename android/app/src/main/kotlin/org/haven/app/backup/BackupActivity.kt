@@ -101,7 +101,9 @@ class BackupActivity : VaultActivity() {
         if (PassphraseStrength.of(passphrase) == PassphraseStrength.Level.TOO_SHORT) return show(UiText.BACKUP_STRENGTH_TOO_SHORT)
         show(UiText.WORKING)
         // The PIN first, so that a wrong one never leaves an empty file behind.
-        load({ it.verifyPin(pin) }) {
+        vault.run({ session.verifyPin(pin) }) { outcome ->
+            if (isFinishing || isDestroyed) return@run
+            if (outcome.isFailure) return@run show(UiText.SETTINGS_PIN_WRONG)
             pendingPin = pin
             pendingPassphrase = passphrase
             passphraseField.text.clear()

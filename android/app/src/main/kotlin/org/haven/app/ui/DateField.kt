@@ -55,7 +55,7 @@ class DateField(
 
     private fun pickDate() {
         val start = value ?: LocalDateTime.now()
-        openDialog = DatePickerDialog(activity, { _, year, month, day ->
+        openDialog = DatePickerDialog(Theme.inLanguage(activity, lang.tag), { _, year, month, day ->
             val picked = LocalDate.of(year, month + 1, day)
             if (withTime) pickTime(picked, value?.toLocalTime() ?: LocalTime.now().withSecond(0).withNano(0))
             else value = picked.atStartOfDay()
@@ -63,7 +63,7 @@ class DateField(
     }
 
     private fun pickTime(day: LocalDate, start: LocalTime) {
-        openDialog = TimePickerDialog(activity, { _, hour, minute ->
+        openDialog = TimePickerDialog(Theme.inLanguage(activity, lang.tag), { _, hour, minute ->
             value = day.atTime(hour, minute)
         }, start.hour, start.minute, DateFormat.is24HourFormat(activity)).also { it.show() }
     }

@@ -17,10 +17,22 @@ import android.graphics.Color
 object Theme {
     /** The platform theme that matches the phone's dark/light setting. Before super.onCreate (it must not touch the window's decor yet). */
     fun apply(activity: Activity) {
-        activity.setTheme(
-            if (isDark(activity)) android.R.style.Theme_Material_NoActionBar
-            else android.R.style.Theme_Material_Light_NoActionBar,
-        )
+        activity.setTheme(themeRes(activity))
+    }
+
+    fun themeRes(context: Context): Int =
+        if (isDark(context)) android.R.style.Theme_Material_NoActionBar else android.R.style.Theme_Material_Light_NoActionBar
+
+    /**
+     * A context in her language (chosen in the vault, not the phone's), for platform dialogs
+     * such as the date picker, whose month names and buttons come from the platform.
+     */
+    fun inLanguage(activity: Activity, tag: String): Context {
+        // Wraps the activity itself (not a configuration context): the dialog's window still needs
+        // the activity's window token.
+        val config = android.content.res.Configuration()
+        config.setLocale(java.util.Locale.forLanguageTag(tag))
+        return android.view.ContextThemeWrapper(activity, themeRes(activity)).apply { applyOverrideConfiguration(config) }
     }
 
     fun isDark(context: Context): Boolean =

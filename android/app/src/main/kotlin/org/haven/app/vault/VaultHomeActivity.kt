@@ -34,13 +34,25 @@ class VaultHomeActivity : VaultActivity() {
 
     private fun open(screen: Class<out Activity>) = startActivity(Intent(this, screen))
 
+    override fun onCreate(savedInstanceState: android.os.Bundle?) {
+        super.onCreate(savedInstanceState)
+        // Android 13+ (and always from target SDK 36, where onBackPressed is no longer called).
+        if (android.os.Build.VERSION.SDK_INT >= android.os.Build.VERSION_CODES.TIRAMISU) {
+            onBackInvokedDispatcher.registerOnBackInvokedCallback(android.window.OnBackInvokedDispatcher.PRIORITY_DEFAULT) {
+                backToCalculator()
+            }
+        }
+    }
+
     /** Back to the calculator closes the vault: the calculator must never sit over an open one. */
+    fun backToCalculator() {
+        haven.watcher.lockNow()
+        finish()
+    }
+
     @Deprecated("Deprecated in Java")
     @Suppress("DEPRECATION")
-    override fun onBackPressed() {
-        haven.watcher.lockNow()
-        super.onBackPressed()
-    }
+    override fun onBackPressed() = backToCalculator()
 
     companion object {
         fun sectionTag(screen: Class<out Activity>) = "section-${screen.simpleName}"

@@ -172,6 +172,7 @@ class BackupScreenTest {
         screen.window.decorView.clickTag(BackupActivity.SAVE_TAG)
         settle()
         assertNull(shadowOf(screen).nextStartedActivityForResult)
+        assertEquals("That PIN is not right.", screen.status())
         screen.field(BackupActivity.PASSPHRASE_TAG).setText("short")
         screen.field(BackupActivity.PIN_TAG).setText(PIN)
         screen.window.decorView.clickTag(BackupActivity.SAVE_TAG)
@@ -195,5 +196,22 @@ class BackupScreenTest {
         screen.field(BackupActivity.PASSPHRASE_TAG).setText(passphrase)
         assertEquals("Strong. Write it down and keep it apart from the file.", strength.text.toString())
         assertEquals(PassphraseStrength.Level.WEAK, PassphraseStrength.of("123456789012345"))
+    }
+
+    @Test
+    fun `setup offers to restore a backup, and opens the restore screen once the vault exists`() {
+        val setup = Robolectric.buildActivity(org.haven.app.setup.SetupActivity::class.java).setup().get()
+        setup.pinField.setText(PIN)
+        setup.pinRepeatField.setText(PIN)
+        setup.window.decorView.findViewWithTag<android.widget.CheckBox>(org.haven.app.setup.SetupActivity.RESTORE_TAG).performClick()
+        setup.create()
+        settle()
+        val started = listOf(shadowOf(setup).nextStartedActivity, shadowOf(setup).nextStartedActivity)
+        assertEquals(
+            setOf(org.haven.app.vault.VaultHomeActivity::class.java.name, BackupActivity::class.java.name),
+            started.map { it.component!!.className }.toSet(),
+        )
+        val restore = started.single { it.component!!.className == BackupActivity::class.java.name }
+        assertTrue(restore.getBooleanExtra(BackupActivity.EXTRA_RESTORE, false))
     }
 }

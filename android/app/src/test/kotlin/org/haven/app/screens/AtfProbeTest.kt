@@ -62,7 +62,8 @@ class AtfProbeTest {
         println("ATF on a deliberately bad screen:\n" + errors.joinToString("\n"))
         assertTrue(errors.toString(), errors.any { it.startsWith("TouchTargetSizeCheck") })
         assertTrue(errors.toString(), errors.any { it.startsWith("SpeakableTextPresentCheck") })
-        assertTrue(errors.toString(), errors.any { it.startsWith("TextContrastCheck") })
+        // Its TextContrastCheck did not flag #DDDDDD text on white here (no ERROR): contrast is
+        // gated by LayoutChecks.lowContrast, measured on the bitmap, in ScreensTest.
     }
 
     /** Runs every ATF hierarchy check of the LATEST preset; returns the ERROR results. */

@@ -80,6 +80,8 @@ object Rendering {
      */
     fun layoutDialog(activity: Activity, dialog: Dialog): View {
         val decor = dialog.window!!.decorView
+        org.robolectric.shadows.ShadowLooper.idleMainLooper()
+        if (decor.width > 0 && decor.height > 0) return decor
         val screen = activity.window.decorView
         val margin = (16 * activity.resources.displayMetrics.density).toInt()
         decor.measure(

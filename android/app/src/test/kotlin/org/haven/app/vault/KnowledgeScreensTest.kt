@@ -138,7 +138,7 @@ class KnowledgeScreensTest {
     @Suppress("DEPRECATION")
     fun `back from the vault home to the calculator locks the vault`() {
         inLanguage(Lang.EN)
-        val home = show(VaultHomeActivity::class.java)
+        val home = show(VaultHomeActivity::class.java) as VaultHomeActivity
         home.onBackPressed()
         assertEquals(VaultState.Locked, app.vault.haven.state())
         assertTrue(home.isFinishing)
