@@ -128,7 +128,7 @@ class SettingsActivity : VaultActivity() {
      * made here while the vault is open, and otherwise says it keeps the last saved choice.
      */
     private fun wipeAfterSection(): View {
-        val current = pinField(UiText.SETTINGS_CURRENT_PIN)
+        val current = pinField(UiText.SETTINGS_CURRENT_PIN).apply { tag = WIPE_AFTER_PIN_TAG }
         var enabled = vault.wipeAfter != null
         val picker = android.widget.NumberPicker(this).apply {
             minValue = WIPE_AFTER_RANGE.first
@@ -138,6 +138,9 @@ class SettingsActivity : VaultActivity() {
             descendantFocusability = android.view.ViewGroup.FOCUS_BLOCK_DESCENDANTS
             contentDescription = t(UiText.SETTINGS_WIPE_AFTER_COUNT)
             tag = WIPE_AFTER_PICKER_TAG
+        }
+        // The count and its label show only when erasing is on.
+        val count = Views.group(this, Views.caption(this, t(UiText.SETTINGS_WIPE_AFTER_COUNT)), picker).apply {
             visibility = if (enabled) View.VISIBLE else View.GONE
         }
         val shown = Views.caption(this, wipeAfterText(vault.wipeAfter, vault.wipeAfterKnown)).apply { tag = WIPE_AFTER_CURRENT_TAG }
@@ -146,10 +149,9 @@ class SettingsActivity : VaultActivity() {
             shown,
             Views.checkBox(this, t(UiText.SETTINGS_WIPE_AFTER_ON), enabled) {
                 enabled = it
-                picker.visibility = if (it) View.VISIBLE else View.GONE
+                count.visibility = if (it) View.VISIBLE else View.GONE
             }.apply { tag = WIPE_AFTER_TOGGLE_TAG },
-            Views.caption(this, t(UiText.SETTINGS_WIPE_AFTER_COUNT)),
-            picker,
+            count,
             current,
             Views.button(this, t(UiText.SAVE)) {
                 val c = current.text.toString()
@@ -273,6 +275,7 @@ class SettingsActivity : VaultActivity() {
         const val WIPE_AFTER_PICKER_TAG = "wipe-after-picker"
         const val WIPE_AFTER_TOGGLE_TAG = "wipe-after-toggle"
         const val WIPE_AFTER_SAVE_TAG = "wipe-after-save"
+        const val WIPE_AFTER_PIN_TAG = "wipe-after-pin"
         const val WIPE_AFTER_CURRENT_TAG = "wipe-after-current"
         val AUTO_LOCK_MINUTES = listOf(0, 1, 2, 5)
     }
