@@ -10,6 +10,9 @@ section() { printf '\n==== %s (%s)\n' "$1" "$(date +%H:%M:%S)"; }
 section "Rust: core, CLI (unit, integration, property, crash tests)"
 cargo test --workspace --locked
 
+section "Evidence format in a browser: wasm-bindgen tests and the single-file verifier (headless Chromium)"
+scripts/test-evidence-web.sh
+
 section "Fuzz smoke: pack reader, HSDS importer, query folding (fixed number of runs)"
 scripts/fuzz-smoke.sh
 

@@ -22,6 +22,12 @@ impl KeyProtector for PassThroughProtector {
     fn unseal(&self, sealed: Vec<u8>) -> Result<Vec<u8>, ProtectorFailure> {
         Ok(sealed)
     }
+    fn retire_other_keys(&self, _sealed: Vec<u8>) -> Result<(), ProtectorFailure> {
+        Ok(())
+    }
+    fn device_mix(&self, input: Vec<u8>) -> Result<Vec<u8>, ProtectorFailure> {
+        Ok(input)
+    }
     fn destroy_key(&self) -> Result<(), ProtectorFailure> {
         Ok(())
     }

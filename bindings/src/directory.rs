@@ -12,7 +12,8 @@ use haven_core::{DirectoryHit, DirectoryQuery, Locale, PackInfo};
 #[uniffi::export]
 impl Session {
     /// Searches the directory. Never fails on what was typed: empty or punctuation-only text
-    /// without filters gives no hits.
+    /// without filters gives no hits; when nothing matches, the national routing lines come
+    /// back with `fallback = true` (say "Nothing found — these lines can help").
     pub fn search_directory(&self, query: DirectoryQuery) -> Result<Vec<DirectoryHit>> {
         guard(|| Ok(self.inner.search_directory(&query)?))
     }

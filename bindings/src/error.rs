@@ -72,6 +72,11 @@ pub enum HavenError {
     #[error("file error while trying to {op}: {kind}")]
     Io { op: String, kind: String },
 
+    /// The call does not exist in the space this session opened: the decoy (`SpaceKind.Notes`)
+    /// has notes only, the real vault (`Full`) has everything but notes.
+    #[error("not available here")]
+    WrongSpace,
+
     /// A record that was asked for does not exist (or was erased).
     #[error("{what} not found")]
     NotFound { what: String },
@@ -115,6 +120,7 @@ impl From<haven_core::Error> for HavenError {
             E::NotFound { what } => HavenError::NotFound {
                 what: what.to_owned(),
             },
+            E::WrongSpace => HavenError::WrongSpace,
             // `haven_core::Error` is non-exhaustive: a variant added later without a mapping
             // here still reaches the shell, as a storage error without detail.
             _ => HavenError::Storage { code: -1 },
@@ -182,6 +188,7 @@ mod tests {
             (E::NotSetUp, "no vault has been set up"),
             (E::AlreadySetUp, "a vault is already set up here"),
             (E::Locked, "the vault is locked"),
+            (E::WrongSpace, "not available here"),
             (
                 E::Throttled {
                     until_unix: 1_772_000_000,

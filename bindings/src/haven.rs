@@ -119,9 +119,10 @@ impl Haven {
         guard(|| Ok(self.vault.state()?))
     }
 
-    /// Creates every file of a new vault and opens it. `pin` is the real PIN (6–12 digits);
-    /// `duress_pin`, if given, must differ from it and acts as `options.duress` says. Slow (one
-    /// Argon2id derivation per PIN): off the UI thread.
+    /// Creates every file of a new vault and opens it. `pin` is the real PIN (6–12 digits, not
+    /// weak: see `pin_is_weak`); `duress_pin`, if given, must differ from it and acts as
+    /// `options.duress` says. Slow (two Argon2id derivations, with or without a duress PIN):
+    /// off the UI thread.
     pub fn setup(
         &self,
         pin: String,
@@ -171,8 +172,10 @@ impl Haven {
         guard_infallible(|| self.vault.current_session().map(Session::wrap))
     }
 
-    /// The exit gesture: closes the session and forgets its keys. Instant, idempotent, safe from
-    /// any thread at any moment (a running query is interrupted). Call it on every exit gesture
+    /// The exit gesture: closes every session and forgets its keys. Instant, idempotent, safe
+    /// from any thread at any moment; it never waits: a running call (a streamed attachment, an
+    /// export, a pack install, a PIN change) stops at its next step, rolls back and fails with
+    /// `Locked`. Hide the screen first, then call this. Call it on every exit gesture
     /// and whenever the app leaves the foreground; every later call on the session fails with
     /// `HavenError.Locked`.
     pub fn quick_exit(&self) {
@@ -190,6 +193,15 @@ impl Haven {
     pub fn wipe(&self) -> Result<()> {
         guard(|| Ok(self.vault.wipe()?))
     }
+}
+
+/// Whether `pin` is too easy to guess (`000000`, `123456`, `121212`, `987654`, the most common
+/// PINs…). Setup, `change_pin` and `set_duress_pin` refuse such PINs with `InvalidInput`
+/// (reason "is too easy to guess"); shells call this to warn as she types. One rule for both
+/// shells. A string that is not 6–12 digits is not weak (it is invalid, which setup says).
+#[uniffi::export]
+pub fn pin_is_weak(pin: String) -> bool {
+    guard_infallible(|| Pin::new(pin, "pin").is_ok_and(|p| p.is_weak()))
 }
 
 // Never compiled for a phone, whatever the features: the binding tests run on Linux.

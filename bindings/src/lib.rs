@@ -35,7 +35,7 @@ mod streams;
 pub use calculator::{CalcScreen, Calculator};
 pub use content::{choices, danger_signs, order_kind_info, rights, validation_text};
 pub use error::HavenError;
-pub use haven::{DuressSettings, Haven, SetupOptions, UnlockResult};
+pub use haven::{pin_is_weak, DuressSettings, Haven, SetupOptions, UnlockResult};
 pub use live::{live_objects, LiveObjects};
 pub use protector::{KeyProtector, ProtectorFailure};
 pub use session::Session;

@@ -28,21 +28,36 @@ impl From<uniffi::UnexpectedUniFFICallbackError> for ProtectorFailure {
     }
 }
 
-/// Seals and opens the vault's keys file with a key the platform keeps and will not export.
+/// Seals and opens the vault's keys file with keys the platform keeps and will not export, and
+/// lends the device to every PIN guess. The contract (see `haven_core::KeyProtector`):
+///
+/// - `seal` creates a **new** sealing key for every call (a fresh Keystore alias / Keychain
+///   item) and names it in its output; `unseal` uses the key the input names;
+///   `retire_other_keys(sealed)` deletes every sealing key but the one that sealed `sealed`.
+///   An old copy of the keys file written back then opens no more (rollback).
+/// - `device_mix(input)` is HMAC-SHA256 (Android Keystore, StrongBox where present) or a
+///   Secure Enclave key agreement (iOS) of `input` under one more non-exportable key, made on
+///   first use and kept until `destroy_key`: at least 32 bytes, the same for the same input.
 ///
 /// Implementations must use an AEAD (AES-256-GCM): `unseal` of altered bytes must fail with
-/// `Failed`, never return garbage. The calls come from a background thread (whichever thread
-/// called `setup`, `unlock`, `change_pin`...), never concurrently for one `Haven`.
+/// `Failed`, never return garbage; a sealing key that no longer exists is `KeyUnavailable`.
+/// The calls come from a background thread (whichever thread called `setup`, `unlock`,
+/// `change_pin`...), never concurrently for one `Haven`.
 #[uniffi::export(foreign)]
 pub trait KeyProtector: Send + Sync {
-    /// Encrypts `plaintext`, creating the platform key on first use.
+    /// Encrypts `plaintext` under a newly created sealing key, named in the output.
     fn seal(&self, plaintext: Vec<u8>) -> Result<Vec<u8>, ProtectorFailure>;
     /// Decrypts what `seal` produced. (Named `unseal`, not `open`: uniffi 0.32.2 writes the
     /// Swift keyword escape `` `open` `` into the generated C header, which then does not compile.)
     fn unseal(&self, sealed: Vec<u8>) -> Result<Vec<u8>, ProtectorFailure>;
-    /// Deletes the platform key (the first step of a wipe). Deleting a key that does not exist
-    /// succeeds. (Named `destroy_key`, not `destroy`: uniffi's generated Kotlin classes already
-    /// have a `destroy()` that frees the handle.)
+    /// `sealed` is durable now: deletes every sealing key except the one that sealed it.
+    fn retire_other_keys(&self, sealed: Vec<u8>) -> Result<(), ProtectorFailure>;
+    /// The device's keyed function of `input` (at least 32 bytes), creating its key on first
+    /// use.
+    fn device_mix(&self, input: Vec<u8>) -> Result<Vec<u8>, ProtectorFailure>;
+    /// Deletes every platform key this protector made (the first step of a wipe). Deleting
+    /// keys that do not exist succeeds. (Named `destroy_key`, not `destroy`: uniffi's generated
+    /// Kotlin classes already have a `destroy()` that frees the handle.)
     fn destroy_key(&self) -> Result<(), ProtectorFailure>;
 }
 
@@ -73,6 +88,14 @@ impl haven_core::KeyProtector for ForeignProtector {
 
     fn open(&self, sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>, haven_core::ProtectorError> {
         Ok(Zeroizing::new(self.0.unseal(sealed.to_vec())?))
+    }
+
+    fn retire_other_keys(&self, sealed: &[u8]) -> Result<(), haven_core::ProtectorError> {
+        Ok(self.0.retire_other_keys(sealed.to_vec())?)
+    }
+
+    fn device_mix(&self, input: &[u8]) -> Result<Zeroizing<Vec<u8>>, haven_core::ProtectorError> {
+        Ok(Zeroizing::new(self.0.device_mix(input.to_vec())?))
     }
 
     fn destroy(&self) -> Result<(), haven_core::ProtectorError> {

@@ -157,9 +157,18 @@ fn demo() -> Result<(), haven_core::Error> {
         UnlockOutcome::Opened(s) => s,
         other => return Err(unexpected(&other)),
     };
+    decoy.add_note("Buy bread, call the dentist")?;
     println!(
-        "  a vault opened; contacts in it: {} (the decoy holds none of the real data)",
-        decoy.contacts()?.len()
+        "  a {:?} space opened: a plain notes app holding {} note(s), nothing of Haven",
+        decoy.space(),
+        decoy.list_notes()?.len()
+    );
+    let answer = timed("the real PIN, asked inside the decoy", || {
+        Ok::<_, haven_core::Error>(decoy.verify_pin(&pin(PIN)?))
+    })?;
+    println!(
+        "    -> {} (the same answer as a wrong PIN)",
+        answer.err().map_or("accepted".into(), |e| e.to_string())
     );
     vault.lock();
 
@@ -179,8 +188,17 @@ fn demo() -> Result<(), haven_core::Error> {
         || vault.unlock(&pin(PIN)?),
     )?;
     println!("    -> {}", describe(&outcome));
+    clock.set_wall(haven_core::Clock::now(clock.as_ref()) + chrono::Duration::days(1));
+    println!("  (the phone's clock set a day forward)");
+    let outcome = timed("the real PIN after the clock change", || {
+        vault.unlock(&pin(PIN)?)
+    })?;
+    println!(
+        "    -> {} (delays count time since boot)",
+        describe(&outcome)
+    );
     clock.advance(chrono::Duration::minutes(1));
-    println!("  (clock moved forward one minute)");
+    println!("  (one minute really passes)");
     let outcome = timed("the real PIN after the delay", || vault.unlock(&pin(PIN)?))?;
     println!("    -> {}", describe(&outcome));
     vault.lock();

@@ -1,15 +1,19 @@
-//! Reading PINs: from the terminal without echo, or from standard input one per line.
+//! Reading PINs and passphrases: from the terminal without echo, or from standard input one
+//! per line.
 
 use haven_core::Pin;
 use std::io::{BufRead, IsTerminal};
 use zeroize::Zeroizing;
 
-/// Reads one PIN. `prompt` is shown only on a terminal.
-pub fn read_pin(prompt: &str, field: &'static str) -> Result<Pin, haven_core::Error> {
-    let line = if std::io::stdin().is_terminal() {
+/// Reads one secret line. `prompt` is shown only on a terminal.
+pub fn read_secret(
+    prompt: &str,
+    what: &'static str,
+) -> Result<Zeroizing<String>, haven_core::Error> {
+    let mut line = if std::io::stdin().is_terminal() {
         Zeroizing::new(
             rpassword::prompt_password(prompt).map_err(|_| haven_core::Error::Io {
-                op: "read a PIN from the terminal",
+                op: what,
                 kind: std::io::ErrorKind::Other,
             })?,
         )
@@ -19,10 +23,18 @@ pub fn read_pin(prompt: &str, field: &'static str) -> Result<Pin, haven_core::Er
             .lock()
             .read_line(&mut line)
             .map_err(|e| haven_core::Error::Io {
-                op: "read a PIN from standard input",
+                op: what,
                 kind: e.kind(),
             })?;
         line
     };
-    Pin::new(line.trim_end_matches(['\r', '\n']).to_string(), field)
+    let len = line.trim_end_matches(['\r', '\n']).len();
+    line.truncate(len);
+    Ok(line)
+}
+
+/// Reads one PIN. `prompt` is shown only on a terminal.
+pub fn read_pin(prompt: &str, field: &'static str) -> Result<Pin, haven_core::Error> {
+    let line = read_secret(prompt, "read a PIN")?;
+    Pin::new(line.as_str().to_owned(), field)
 }

@@ -7,10 +7,14 @@
 //!
 //! This tool uses the *software* protector: its key is a plain file beside the data directory.
 //! It is for development and demonstration, not for keeping a survivor's data.
+//!
+//! `haven content` writes the native-speaker review sheet of all text and applies it back.
 
+mod bundle_cmd;
 mod demo;
 mod input;
 mod pack;
+mod review;
 mod vault_cmd;
 
 use clap::{Parser, Subcommand};
@@ -29,6 +33,7 @@ pub mod exit {
     pub const BAD_INPUT: u8 = 2;
     /// Anything else (damaged files, lost protector key, I/O).
     pub const FAILURE: u8 = 1;
+    // `haven bundle`: 6 altered (chain or attachment), 7 unreadable (see `bundle_cmd`).
 }
 
 #[derive(Parser)]
@@ -47,15 +52,28 @@ enum Command {
         /// The data directory.
         #[arg(long)]
         data_dir: PathBuf,
-        /// The software protector's key file (default: `<data-dir>.devkey` beside it).
+        /// The software protector's key directory (default: `<data-dir>.devkey/` beside it;
+        /// owner-only, like the data directory).
         #[arg(long)]
         protector_key: Option<PathBuf>,
         #[command(subcommand)]
         action: vault_cmd::Action,
     },
+    /// Verify or open an encrypted journal bundle, offline (`haven bundle --help`).
+    Bundle {
+        #[command(subcommand)]
+        action: bundle_cmd::Action,
+    },
     /// Build, sign, verify and inspect directory packs (`haven pack --help`; docs/pack-format.md).
     #[command(disable_help_flag = true)]
     Pack {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// The native-speaker review sheet of every kk/ru/en string, and applying it
+    /// (`haven content review-sheet --out FILE.csv`, `haven content apply-review FILE.csv`).
+    #[command(disable_help_flag = true)]
+    Content {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
@@ -71,5 +89,7 @@ fn main() -> ExitCode {
             action,
         } => vault_cmd::run(&data_dir, protector_key, action),
         Command::Pack { args } => pack::run(args),
+        Command::Content { args } => review::run(args),
+        Command::Bundle { action } => bundle_cmd::run(action),
     }
 }

@@ -1,4 +1,4 @@
-//! `haven pack`: build, sign, verify and inspect directory packs.
+//! `haven pack`: build, sign, verify, inspect, diff and check directory packs.
 //!
 //! For directory maintainers at crisis centres and for release engineers (see
 //! `docs/pack-format.md`). It reads HSDS JSON or an HSDS tabular (CSV) package, reports every
@@ -13,6 +13,8 @@ use haven_core::directory::pack::{self, Frame, Manifest};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+mod review;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -70,6 +72,23 @@ enum Command {
         /// Also write the validated content as pretty HSDS-profile JSON (e.g. from CSV).
         #[arg(long)]
         emit_json: Option<PathBuf>,
+        /// The input is standard Open Referral HSDS 3.0 JSON, its text in this language
+        /// (kk, ru or en). Needs provenance: --source and --verified-on, or --provenance.
+        #[arg(long)]
+        hsds_locale: Option<String>,
+        /// Standard HSDS: where the information comes from (every record).
+        #[arg(long, requires = "hsds_locale")]
+        source: Option<String>,
+        /// Standard HSDS: the day it was checked against that source (YYYY-MM-DD).
+        #[arg(long, requires = "hsds_locale")]
+        verified_on: Option<String>,
+        /// Standard HSDS: the records were confirmed (by a call); otherwise unverified.
+        #[arg(long, requires = "hsds_locale")]
+        verified: bool,
+        /// Standard HSDS: a JSON side file {"default": {source, verified_on, verified},
+        /// "records": {"<table>:<id>": {…}}} overriding the options per record.
+        #[arg(long, requires = "hsds_locale")]
+        provenance: Option<PathBuf>,
     },
     /// Sign an unsigned pack.
     Sign {
@@ -93,6 +112,31 @@ enum Command {
         /// Trust these public keys instead of the ones compiled into the app.
         #[arg(long)]
         public_key: Vec<PathBuf>,
+    },
+    /// Show what changed between two packs (or HSDS sources), for review before signing.
+    Diff {
+        /// The pack on phones now (a pack file, HSDS JSON, or a CSV package directory).
+        old: PathBuf,
+        /// The pack to be signed.
+        new: PathBuf,
+        /// Time zone for CSV input (as for `build`).
+        #[arg(long, default_value = "Asia/Almaty")]
+        default_timezone: String,
+    },
+    /// List entries whose verified_on is older than N months; fails if there are any.
+    Check {
+        /// A pack file, HSDS JSON, or a CSV package directory.
+        #[arg(long)]
+        input: PathBuf,
+        /// Months since an entry was last checked against its source.
+        #[arg(long)]
+        older_than: u32,
+        /// Today's date (YYYY-MM-DD) instead of the clock's (for reproducible reviews).
+        #[arg(long)]
+        today: Option<String>,
+        /// Time zone for CSV input (as for `build`).
+        #[arg(long, default_value = "Asia/Almaty")]
+        default_timezone: String,
     },
     /// Show what a pack holds: counts, languages, stale and unverified entries.
     Inspect {
@@ -139,6 +183,11 @@ pub fn run(args: Vec<String>) -> ExitCode {
             min_core_version,
             default_timezone,
             emit_json,
+            hsds_locale,
+            source,
+            verified_on,
+            verified,
+            provenance,
         } => build(BuildArgs {
             input: &input,
             output: &output,
@@ -149,6 +198,13 @@ pub fn run(args: Vec<String>) -> ExitCode {
             min_core_version: &min_core_version,
             default_timezone: &default_timezone,
             emit_json: emit_json.as_deref(),
+            standard: hsds_locale.map(|locale| review::StandardHsds {
+                locale,
+                source,
+                verified_on,
+                verified,
+                provenance,
+            }),
         }),
         Command::Sign {
             secret_key,
@@ -165,6 +221,17 @@ pub fn run(args: Vec<String>) -> ExitCode {
         ),
         Command::Verify { input, public_key } => verify(&input, &public_key),
         Command::Inspect { input, stale_days } => inspect(&input, stale_days),
+        Command::Diff {
+            old,
+            new,
+            default_timezone,
+        } => review::diff(&old, &new, &default_timezone),
+        Command::Check {
+            input,
+            older_than,
+            today,
+            default_timezone,
+        } => review::check(&input, older_than, today.as_deref(), &default_timezone),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -267,6 +334,7 @@ struct BuildArgs<'a> {
     min_core_version: &'a str,
     default_timezone: &'a str,
     emit_json: Option<&'a Path>,
+    standard: Option<review::StandardHsds>,
 }
 
 fn report(problems: &[Problem]) -> String {
@@ -299,7 +367,10 @@ fn load_content(input: &Path, default_timezone: &str) -> Result<Content, String>
 }
 
 fn build(a: BuildArgs<'_>) -> Outcome {
-    let content = load_content(a.input, a.default_timezone)?;
+    let content = match &a.standard {
+        Some(std) => review::import_standard(a.input, std, a.default_timezone)?,
+        None => load_content(a.input, a.default_timezone)?,
+    };
     let created: DateTime<Utc> = match a.created {
         Some(s) => DateTime::parse_from_rfc3339(s)
             .map_err(|_| "--created must be an RFC 3339 time".to_string())?

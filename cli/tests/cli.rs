@@ -46,9 +46,22 @@ fn init_unlock_status_wipe_with_pins_from_stdin() {
     );
     assert_eq!(code(&init), 0, "{}", String::from_utf8_lossy(&init.stderr));
     assert!(
-        tmp.path().join("vault.devkey").exists(),
-        "protector key beside the data dir"
+        tmp.path().join("vault.devkey").is_dir(),
+        "protector keys beside the data dir"
     );
+    #[cfg(unix)]
+    {
+        // Owner-only, whatever the umask: a shared machine's other users read nothing.
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        for dir in [dir.clone(), tmp.path().join("vault.devkey")] {
+            assert_eq!(mode(&dir), 0o700, "{}", dir.display());
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                assert_eq!(mode(&path), 0o600, "{}", path.display());
+            }
+        }
+    }
 
     assert_eq!(code(&haven(&dir, &["unlock"], "482916\n")), 0);
     assert_eq!(

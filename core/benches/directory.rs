@@ -1,6 +1,7 @@
-//! Directory benchmarks: as-you-type search over a generated 10,000-service pack (FTS5 vs a
-//! naive `LIKE '%…%'` scan over the same folded text), installing the bundled pack, and
-//! updating a 10,000-service pack. Criterion reports means/medians; a plain timed loop after
+//! Directory benchmarks: as-you-type search over a generated 10,000-service pack (search by
+//! meaning vs the search it replaced, on the same index in the same run, and vs a naive
+//! `LIKE '%…%'` scan over the same folded text), installing the bundled pack, and updating a
+//! 10,000-service pack. Criterion reports means/medians; a plain timed loop after
 //! it prints median and p99 per query (figures in docs/benchmarks-directory.md).
 //!
 //! Run: cargo bench -p haven-core --bench directory -- --warm-up-time 1 --measurement-time 3
@@ -12,7 +13,7 @@ mod dirpack;
 use chrono::Utc;
 use criterion::{BatchSize, Criterion};
 use haven_core::directory::BUNDLED_PACK;
-use haven_core::testing::directory::{install_pack, naive_like_search, search};
+use haven_core::testing::directory::{install_pack, legacy_search, naive_like_search, search};
 use haven_core::{DirectoryQuery, GeoPoint, Locale};
 use rusqlite::Connection;
 use std::hint::black_box;
@@ -79,12 +80,26 @@ fn query(text: &str) -> DirectoryQuery {
     }
 }
 
+/// What search by meaning adds: inflection, a place word, an intent phrase, a typo (the typo
+/// stage runs), and words nothing matches (typo stage, then the routing lines).
+const MEANING: [&str; 6] = [
+    "семья",
+    "полиция алматы",
+    "домашнее насилие",
+    "кризисный центр алматы",
+    "полицыя",
+    "лошадь зебра",
+];
+
 fn bench_search(c: &mut Criterion, f: &Fixture) {
     let mut group = c.benchmark_group("search_10k");
-    for q in PREFIXES {
+    for q in PREFIXES.iter().chain(&MEANING) {
         let dq = query(q);
         group.bench_function(format!("fts/{q}"), |b| {
             b.iter(|| black_box(search(&f.conn, &dq, Locale::Ru, Utc::now()).unwrap()))
+        });
+        group.bench_function(format!("legacy/{q}"), |b| {
+            b.iter(|| black_box(legacy_search(&f.conn, &dq, Locale::Ru, Utc::now()).unwrap()))
         });
         group.bench_function(format!("like/{q}"), |b| {
             b.iter(|| black_box(naive_like_search(&f.conn, q, 20).unwrap()))
@@ -140,6 +155,62 @@ fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration) {
 
 fn micros(d: Duration) -> f64 {
     d.as_secs_f64() * 1e6
+}
+
+/// Median and p99 over a plain timed loop: search by meaning side by side with the search it
+/// replaced (same index, same run, interleaved so both see the same load).
+fn meaning_table(f: &Fixture) {
+    const RUNS: usize = 500;
+    println!("\nsearch by meaning vs the previous search, 10,000 services, {RUNS} runs each (microseconds)");
+    println!(
+        "{:<26} {:>8} {:>8} {:>5} | {:>8} {:>8} {:>5} | {:>6}",
+        "query", "new p50", "new p99", "hits", "old p50", "old p99", "hits", "p99 x"
+    );
+    let mut cases: Vec<(String, DirectoryQuery)> = PREFIXES
+        .iter()
+        .chain(&MEANING)
+        .map(|q| (q.to_string(), query(q)))
+        .collect();
+    cases.push((
+        "кризис + open now".into(),
+        DirectoryQuery {
+            open_now: true,
+            ..query("кризис")
+        },
+    ));
+    cases.push((
+        "алм + near point".into(),
+        DirectoryQuery {
+            near: Some(GeoPoint {
+                latitude: 43.25,
+                longitude: 76.95,
+            }),
+            ..query("алм")
+        },
+    ));
+    for (label, dq) in cases {
+        let (mut new, mut old) = (Vec::with_capacity(RUNS), Vec::with_capacity(RUNS));
+        let (mut new_hits, mut old_hits) = (0, 0);
+        for _ in 0..RUNS {
+            let t = Instant::now();
+            new_hits = black_box(search(&f.conn, &dq, Locale::Ru, Utc::now()).unwrap()).len();
+            new.push(t.elapsed());
+            let t = Instant::now();
+            old_hits =
+                black_box(legacy_search(&f.conn, &dq, Locale::Ru, Utc::now()).unwrap()).len();
+            old.push(t.elapsed());
+        }
+        let (n50, n99) = percentiles(new);
+        let (o50, o99) = percentiles(old);
+        println!(
+            "{label:<26} {:>8.0} {:>8.0} {new_hits:>5} | {:>8.0} {:>8.0} {old_hits:>5} | {:>6.2}",
+            micros(n50),
+            micros(n99),
+            micros(o50),
+            micros(o99),
+            micros(n99) / micros(o99)
+        );
+    }
 }
 
 /// Median and p99 over a plain timed loop, FTS side by side with LIKE.
@@ -281,6 +352,10 @@ fn main() {
     bench_install(&mut c, &mut f);
     c.final_summary();
     if std::env::args().any(|a| a == "--bench") {
+        meaning_table(&f);
+        if std::env::var_os("HAVEN_BENCH_MEANING_ONLY").is_some() {
+            return;
+        }
         p99_table(&f);
         breakdown(&f);
     }

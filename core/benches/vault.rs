@@ -1,6 +1,7 @@
 //! Vault benchmarks (DESIGN §7): unlock against one bare Argon2id derivation, and real, duress
 //! and wrong PIN against each other (production Argon2id); quick exit on a vault of 10,000
-//! entries; wipe of a 200 MB vault against a 1 MB one.
+//! entries, and while each long operation runs (median and p99 against an idle lock, printed
+//! as a table); wipe of a 200 MB vault against a 1 MB one.
 
 #![allow(clippy::unwrap_used)]
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode};
@@ -223,5 +224,124 @@ fn small_vault(dir: &std::path::Path) -> Vault {
     vault
 }
 
-criterion_group!(benches, unlock_benches, quick_exit, wipe);
+fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration) {
+    samples.sort_unstable();
+    let at = |p: f64| samples[((samples.len() as f64 - 1.0) * p).round() as usize];
+    (at(0.5), at(0.99))
+}
+
+/// A reader of `left` bytes that says when its first chunk has gone, then keeps streaming.
+struct SignallingReader {
+    left: usize,
+    started: Option<std::sync::mpsc::Sender<()>>,
+}
+
+impl std::io::Read for SignallingReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if let Some(tell) = self.started.take() {
+            let _ = tell.send(());
+        }
+        let n = buf.len().min(self.left).min(64 * 1024);
+        buf[..n].fill(0x5A);
+        self.left -= n;
+        Ok(n)
+    }
+}
+
+/// `lock` while each long operation runs, against `lock` with nothing running: median and p99
+/// over a plain loop (criterion's estimates say nothing of the tail). Each operation is started
+/// on another thread and the lock is timed once it is under way.
+fn lock_during_long_operations(_: &mut Criterion) {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = full_vault(tmp.path());
+    let passphrase = haven_core::BundlePassphrase::new("a long enough passphrase".into()).unwrap();
+    type Op = Box<dyn Fn(&haven_core::Session, std::sync::mpsc::Sender<()>) + Send + Sync>;
+    let ops: Vec<(&str, Op)> = vec![
+        (
+            "idle",
+            Box::new(|_, tell| {
+                let _ = tell.send(());
+            }),
+        ),
+        (
+            "40 MB attachment, streamed",
+            Box::new(|s, tell| {
+                let draft = AttachmentDraft {
+                    kind: AttachmentKind::Audio,
+                    file_name: None,
+                    mime_type: "audio/mp4".into(),
+                };
+                let mut reader = SignallingReader {
+                    left: 40 << 20,
+                    started: Some(tell),
+                };
+                let _ = s.add_attachment(1, &draft, 40 << 20, &mut reader);
+            }),
+        ),
+        (
+            "chain verification, 10k entries",
+            Box::new(|s, tell| {
+                let _ = tell.send(());
+                let _ = s.verify_chain();
+            }),
+        ),
+        (
+            "export bundle, 10k entries",
+            Box::new(move |s, tell| {
+                let _ = tell.send(());
+                let _ = s.export_bundle_to(&pin(PIN), &passphrase, &mut std::io::sink());
+            }),
+        ),
+        (
+            "PIN change",
+            Box::new(|s, tell| {
+                let _ = tell.send(());
+                if s.change_pin(&pin(PIN), &pin("739164")).is_err() {
+                    let _ = s.change_pin(&pin("739164"), &pin(PIN));
+                }
+            }),
+        ),
+    ];
+    let ops = Arc::new(ops);
+    println!("\nlock() while an operation runs (µs; 30 runs each; 10,000-entry vault):");
+    for index in 0..ops.len() {
+        let mut samples = Vec::new();
+        for _ in 0..30 {
+            // A PIN change that beat the lock leaves the other PIN (one failure, reset at once).
+            let session = [PIN, "739164"]
+                .into_iter()
+                .find_map(|p| match vault.unlock(&pin(p)).unwrap() {
+                    UnlockOutcome::Opened(s) => Some(s),
+                    _ => None,
+                })
+                .expect("vault did not open");
+            let (tell, started) = std::sync::mpsc::channel();
+            let worker = {
+                let (ops, session) = (Arc::clone(&ops), session.clone());
+                std::thread::spawn(move || (ops[index].1)(&session, tell))
+            };
+            started.recv().unwrap();
+            std::thread::sleep(Duration::from_millis(3));
+            let t = Instant::now();
+            vault.lock();
+            samples.push(t.elapsed());
+            worker.join().unwrap();
+        }
+        let (p50, p99) = percentiles(samples);
+        println!(
+            "  {:<34} p50 {:>8.1}  p99 {:>8.1}",
+            ops[index].0,
+            p50.as_secs_f64() * 1e6,
+            p99.as_secs_f64() * 1e6
+        );
+    }
+}
+
+criterion_group!(
+    benches,
+    unlock_benches,
+    quick_exit,
+    lock_during_long_operations,
+    wipe
+);
 criterion_main!(benches);

@@ -51,6 +51,24 @@ pub struct Source {
     pub url: Option<String>,
     /// Its date (as given by the source).
     pub date: String,
+    /// For a law or code: the day its status (in force, which text, repealed or not) was
+    /// last checked (YYYY-MM-DD). A statement must not cite a law without it.
+    #[serde(default)]
+    pub status_as_of: Option<String>,
+    /// For a law or code: what was found about its status on `status_as_of` (English, for
+    /// reviewers).
+    #[serde(default)]
+    pub status: Option<String>,
+}
+
+/// Whether a statement was confirmed in its sources on its `verified_on` date.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Verification {
+    /// Confirmed in the cited sources.
+    Verified,
+    /// Stated "as of" its date; something in it could not be confirmed (see its `notes`).
+    Unverified,
 }
 
 /// `plan.json`.
@@ -91,6 +109,11 @@ pub(crate) struct RightsStatementContent {
     pub body: Localized,
     pub sources: Vec<Source>,
     pub verified_on: String,
+    pub verification: Verification,
+    /// For reviewers, not shown (checked by the tests to exist when unverified).
+    #[serde(default)]
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub notes: Option<String>,
 }
 
 /// `danger_signs.json`.
@@ -123,6 +146,8 @@ pub(crate) struct Labels {
     pub attachment_kinds: BTreeMap<String, Localized>,
     pub service_types: BTreeMap<String, Localized>,
     pub report: BTreeMap<String, Localized>,
+    /// What each journal revision did (`RevisionAction::id`), for the report.
+    pub revision_actions: BTreeMap<String, Localized>,
     pub validation: BTreeMap<String, Localized>,
 }
 
@@ -214,6 +239,7 @@ impl Content {
             ("attachment_kinds", &l.attachment_kinds),
             ("service_types", &l.service_types),
             ("report", &l.report),
+            ("revision_actions", &l.revision_actions),
             ("validation", &l.validation),
         ] {
             for (id, text) in map {
@@ -247,6 +273,9 @@ pub struct RightsStatement {
     pub sources: Vec<Source>,
     /// When it was last checked against its sources (YYYY-MM-DD).
     pub verified_on: String,
+    /// False when something in it could not be confirmed: the text then says "as of" its
+    /// date, and a shell may show it as unconfirmed.
+    pub verified: bool,
 }
 
 /// The rights information for the region, in `locale`.
@@ -261,6 +290,7 @@ pub fn rights(locale: Locale) -> Result<Vec<RightsStatement>> {
             body: s.body.get(locale).to_owned(),
             sources: s.sources.clone(),
             verified_on: s.verified_on.clone(),
+            verified: s.verification == Verification::Verified,
         })
         .collect())
 }
@@ -478,6 +508,163 @@ mod tests {
                 "review_date"
             ]
         );
+    }
+
+    /// Every source in the content, with where it is.
+    fn all_sources(c: &Content) -> Vec<(String, &Source)> {
+        let mut out = Vec::new();
+        for s in &c.rights.statements {
+            out.extend(s.sources.iter().map(|x| (format!("rights.{}", s.id), x)));
+        }
+        for s in &c.danger.signs {
+            out.extend(s.sources.iter().map(|x| (format!("danger.{}", s.id), x)));
+        }
+        for (id, k) in &c.labels.order_kinds {
+            out.extend(k.sources.iter().map(|x| (format!("order_kinds.{id}"), x)));
+        }
+        out
+    }
+
+    fn is_date(s: &str) -> bool {
+        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+    }
+
+    #[test]
+    fn every_statement_sign_and_order_kind_has_dated_sources() {
+        let c = content().unwrap();
+        let year = regex::Regex::new(r"^\d{4}$").unwrap();
+        for (at, src) in all_sources(c) {
+            assert!(
+                !src.title.trim().is_empty() && !src.publisher.trim().is_empty(),
+                "{at}"
+            );
+            assert!(
+                is_date(&src.date) || year.is_match(&src.date),
+                "{at}: source date {:?} is neither YYYY-MM-DD nor YYYY",
+                src.date
+            );
+        }
+        for (id, k) in &c.labels.order_kinds {
+            assert!(!k.sources.is_empty(), "order kind {id} has no source");
+        }
+        for s in &c.rights.statements {
+            assert!(is_date(&s.verified_on), "{}", s.id);
+            if s.verification == Verification::Unverified {
+                assert!(
+                    s.notes.as_deref().is_some_and(|n| !n.trim().is_empty()),
+                    "{} is unverified but its notes do not say what is missing",
+                    s.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_statement_cites_a_law_without_its_status_date() {
+        let c = content().unwrap();
+        // A source that is a law, a code or an article of one must say when its status was
+        // last checked. (News reports about a law are not laws.)
+        let law = regex::Regex::new(
+            r"(?i)^(закон |law of |law no|уголовный кодекс|кодекс|article \d+\.)",
+        )
+        .unwrap();
+        for (at, src) in all_sources(c) {
+            if law.is_match(&src.title) {
+                let checked = src.status_as_of.as_deref().unwrap_or_default();
+                assert!(
+                    is_date(checked),
+                    "{at}: {:?} has no status_as_of",
+                    src.title
+                );
+                assert!(src.status.is_some(), "{at}: {:?} has no status", src.title);
+            }
+        }
+        // A law number in the text (e.g. № 214-IV, No. 72-VIII) must be among the statement's
+        // sources, with a status date.
+        let number = regex::Regex::new(r"\b(\d{1,4}-[IVX]{1,5})\b").unwrap();
+        for s in &c.rights.statements {
+            for locale in Locale::ALL {
+                for m in number.captures_iter(s.body.get(locale)) {
+                    let n = &m[1];
+                    assert!(
+                        s.sources.iter().any(|x| x.title.contains(n)
+                            && x.status_as_of.as_deref().is_some_and(is_date)),
+                        "rights.{} ({locale}) cites {n} without a dated source for it",
+                        s.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_bare_zorlyq_in_kazakh() {
+        // «зорлық» alone reads as coercion or rape; the term for violence is «зорлық-зомбылық»
+        // (and its forms: зорлық-зомбылыққа, зорлық-зомбылығы, ...).
+        let word = regex::Regex::new(r"(?i)зорлық(-зомбыл)?").unwrap();
+        let c = content().unwrap();
+        for (path, text) in c.all_strings() {
+            for m in word.captures_iter(&text.kk) {
+                assert!(m.get(1).is_some(), "{path}: bare «зорлық» in {:?}", text.kk);
+            }
+        }
+        assert!(word.captures("зорлық жасаған").unwrap().get(1).is_none());
+        assert!(word.captures("зорлық-зомбылығы").unwrap().get(1).is_some());
+    }
+
+    #[test]
+    fn kazakh_calques_fixed_in_the_review_stay_fixed() {
+        let c = content().unwrap();
+        for (path, text) in c.all_strings() {
+            for calque in [
+                "күнге дейін әрекет етеді",
+                "психоактивті",
+                "қол жетерлік жерде",
+            ] {
+                assert!(!text.kk.contains(calque), "{path}: {calque}");
+            }
+            assert!(!text.ru.contains("через лифт"), "{path}");
+        }
+    }
+
+    #[test]
+    fn every_revision_action_has_a_label() {
+        use crate::journal::RevisionAction as A;
+        let labels = &content().unwrap().labels;
+        let all = [A::Create, A::Edit, A::Attach, A::Hide, A::Restore, A::Erase];
+        for action in all {
+            // A new action makes this match fail to compile, so the list above stays whole.
+            match action {
+                A::Create | A::Edit | A::Attach | A::Hide | A::Restore | A::Erase => {}
+            }
+            assert!(
+                labels.revision_actions.contains_key(action.id()),
+                "{}",
+                action.id()
+            );
+        }
+        assert_eq!(labels.revision_actions.len(), all.len());
+    }
+
+    #[test]
+    fn almaty_is_utc_plus_five_from_2024_onward() {
+        // Kazakhstan moved to a single zone, UTC+5, on 1 March 2024 (tzdata 2024a). Reports
+        // show local times with chrono-tz: a build with old tz data would print them an hour off.
+        use chrono::{Offset, TimeZone};
+        let almaty = chrono_tz::Asia::Almaty;
+        for (y, m, d) in [
+            (2024, 5, 1),
+            (2024, 12, 31),
+            (2025, 7, 1),
+            (2026, 1, 15),
+            (2030, 6, 1),
+        ] {
+            let t = almaty.with_ymd_and_hms(y, m, d, 12, 0, 0).unwrap();
+            assert_eq!(t.offset().fix().local_minus_utc(), 5 * 3600, "{y}-{m}-{d}");
+            assert!(t.to_rfc3339().ends_with("+05:00"));
+        }
+        let before = almaty.with_ymd_and_hms(2024, 2, 1, 12, 0, 0).unwrap();
+        assert_eq!(before.offset().fix().local_minus_utc(), 6 * 3600);
     }
 
     #[test]

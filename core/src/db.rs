@@ -25,28 +25,63 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/v1_core.sql"),
     include_str!("sql/v2_data.sql"),
     include_str!("sql/v3_directory.sql"),
+    include_str!("sql/v4_notes.sql"),
+    include_str!("sql/v5_directory_meaning.sql"),
 ];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Opens (or, with `create`, creates) the database at `path` with `dek`, applies the pragmas
-/// and brings the schema up to date.
+/// and brings the schema up to date. Storage only: what a vault holds is the vault's business
+/// (`seed`), so this layer never reaches the domain.
+///
+/// Opening an existing database never makes a new one: a missing file is `MissingFile`, and an
+/// empty file, a file of another key or no database at all, or a database without Haven's schema
+/// is `Corrupt` — SQLite would otherwise take a 0-byte file for a new, empty vault and rewrite it.
 pub(crate) fn open(path: &Path, dek: &Key256, create: bool) -> Result<Connection> {
-    if !create && !path.exists() {
-        return Err(Error::MissingFile { what: "database" });
-    }
+    let corrupt = Error::Corrupt { what: "database" };
     let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     if create {
+        // Created by us, owner-only, before SQLite sees it; SQLite gives its -wal and -shm the
+        // same permissions.
+        crate::fsutil::private_file_options()
+            .open(path)
+            .map_err(Error::io("create a database"))?;
         flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    } else {
+        match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::MissingFile { what: "database" })
+            }
+            Err(e) => return Err(Error::io("read a database")(e)),
+            Ok(meta) if meta.len() == 0 => return Err(corrupt),
+            Ok(_) => {}
+        }
     }
     sqlcipher_ready()?;
     let mut conn = Connection::open_with_flags(path, flags)?;
     apply_key(&conn, dek)?;
+    if !create {
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version == 0 {
+            return Err(corrupt);
+        }
+    }
     configure(&conn)?;
     migrate(&mut conn)?;
-    crate::seed::after_open(&mut conn)?;
     Ok(conn)
+}
+
+/// Closes a connection so that it leaves no side file: the WAL is checkpointed into the
+/// database and truncated, and SQLite deletes `-wal` and `-shm` when its last connection closes.
+/// A closed vault then holds exactly `k`, `a.db` and `b.db`, whatever was written — files that
+/// would otherwise tell which database was used last, and that a decoy exists and was used.
+pub(crate) fn close(conn: Connection) {
+    // Best effort: a checkpoint that cannot run now (an interrupted statement) leaves the WAL
+    // for SQLite to replay at the next open; nothing is lost either way.
+    let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+    let _ = conn.close();
 }
 
 /// Runs SQLite's (and so SQLCipher's) initialization to the end, once per process, while every

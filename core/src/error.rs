@@ -76,6 +76,11 @@ pub enum Error {
         kind: io::ErrorKind,
     },
 
+    /// The call does not exist in the space this session opened (the decoy's notes space has
+    /// notes only; the real vault curates the decoy through `decoy_notes`).
+    #[error("not available here")]
+    WrongSpace,
+
     /// A record that was asked for does not exist (or was erased).
     #[error("{what} not found")]
     NotFound { what: &'static str },

@@ -3,8 +3,9 @@
 //! Plain layout before sealing (all integers little-endian):
 //!
 //! ```text
-//! header  magic "HVNK" | version u16 | reserved u16 | m_kib u32 | t u32 | p u32 | salt [16]
-//!         | failures u32 | locked_until i64 (Unix s, 0 = none) | wipe_after u32 (0 = off) | reserved [4]
+//! header  magic "HVNK" | version u16 (2) | reserved u16 | m_kib u32 | t u32 | p u32 | salt [16]
+//!         | failures u32 | wipe_after u32 (0 = off)
+//!         | delay start: boot id [16] | ms since boot u64 | started u8 | reserved [7]
 //! slots   4 × (nonce [24] | XChaCha20-Poly1305(slot plaintext [48]) | tag [16])
 //! ```
 //!
@@ -12,25 +13,32 @@
 //! `role u8 | db u8 | duress behaviour u8 | shred u8 | duress slot index u8 | reserved [11] | DEK [32]`.
 //! Unused slots are random bytes of the same size, so nobody who can open the file (an attacker
 //! holding the unlocked phone can make the protector open it) can tell how many PINs exist.
-//! Slot positions are random too. The AEAD's associated data binds each slot to this vault's salt.
+//! Slot positions are random too. The AEAD's associated data binds each slot to the format
+//! version, the Argon2id parameters and the salt: a header altered to other parameters opens no
+//! slot, and parameters outside the floor and cap ([`KdfParams::within`]) are refused as a
+//! damaged file before any PIN is tried, never counted as a wrong PIN.
+//!
+//! Format 1 (no device mix, wall-clock throttle, parameters outside the AAD) was never released;
+//! a format-1 file is reported as damaged.
 
 use crate::error::{Error, Result};
 use crate::fsutil;
 use crate::kdf::{fill_random, KdfParams, Key256, SALT_LEN};
 use crate::protector::KeyProtector;
+use crate::throttle::BootInstant;
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use std::path::Path;
 use zeroize::Zeroizing;
 
 const MAGIC: &[u8; 4] = b"HVNK";
-const VERSION: u16 = 1;
+const VERSION: u16 = 2;
 /// Number of key slots: real, decoy key, duress, one spare.
 pub(crate) const SLOT_COUNT: usize = 4;
 const NONCE_LEN: usize = 24;
 const SLOT_PLAIN_LEN: usize = 48;
 const SLOT_LEN: usize = NONCE_LEN + SLOT_PLAIN_LEN + 16;
-const HEADER_LEN: usize = 4 + 2 + 2 + 12 + SALT_LEN + 4 + 8 + 4 + 4;
+const HEADER_LEN: usize = 4 + 2 + 2 + 12 + SALT_LEN + 4 + 4 + 16 + 8 + 8;
 /// Length of the keys file before the protector seals it.
 pub(crate) const PLAIN_LEN: usize = HEADER_LEN + SLOT_COUNT * SLOT_LEN;
 const NO_SLOT: u8 = 0xFF;
@@ -140,8 +148,9 @@ pub(crate) struct KeysFile {
     pub params: KdfParams,
     pub salt: [u8; SALT_LEN],
     pub failures: u32,
-    pub locked_until: i64,
     pub wipe_after: u32,
+    /// When the current throttle delay began, on the boot clock.
+    pub delay_started: Option<BootInstant>,
     slots: [[u8; SLOT_LEN]; SLOT_COUNT],
 }
 
@@ -154,8 +163,8 @@ impl KeysFile {
             params,
             salt,
             failures: 0,
-            locked_until: 0,
             wipe_after: 0,
+            delay_started: None,
             slots: [[0u8; SLOT_LEN]; SLOT_COUNT],
         };
         for i in 0..SLOT_COUNT {
@@ -164,9 +173,15 @@ impl KeysFile {
         file
     }
 
-    /// Reads and unseals the keys file. A zero-length file is the mark of a wipe in progress
-    /// and must be handled by the caller before calling this.
-    pub(crate) fn load(path: &Path, protector: &dyn KeyProtector) -> Result<KeysFile> {
+    /// Reads and unseals the keys file, refusing KDF parameters outside `floor`..cap. A
+    /// zero-length file is the mark of a wipe in progress and must be handled by the caller
+    /// before calling this. Sealing keys older than the one that opened the file are retired
+    /// (after a crash between a write and its retirement).
+    pub(crate) fn load(
+        path: &Path,
+        protector: &dyn KeyProtector,
+        floor: &KdfParams,
+    ) -> Result<KeysFile> {
         let sealed = match std::fs::read(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Error::NotSetUp),
             other => other.map_err(Error::io("read the keys file"))?,
@@ -176,13 +191,24 @@ impl KeysFile {
             // A sealed file that does not authenticate was altered or truncated.
             crate::protector::ProtectorError::Failed => Error::Corrupt { what: "keys file" },
         })?;
-        Self::decode(&plain)
+        let keys = Self::decode(&plain)?;
+        if !keys.params.within(floor) {
+            return Err(Error::Corrupt { what: "keys file" });
+        }
+        // Best effort: a key that could not be retired now is retired by the next write.
+        let _ = protector.retire_other_keys(&sealed);
+        Ok(keys)
     }
 
-    /// Seals and writes the keys file atomically.
+    /// Seals the keys file under a new platform key, writes it atomically, then retires every
+    /// older sealing key: from then on no earlier copy of the file opens.
     pub(crate) fn store(&self, path: &Path, protector: &dyn KeyProtector) -> Result<()> {
         let sealed = protector.seal(&self.encode())?;
-        fsutil::write_atomic(path, &sealed).map_err(Error::io("write the keys file"))
+        fsutil::write_atomic(path, &sealed).map_err(Error::io("write the keys file"))?;
+        // Best effort (the file is durable and the operation done): a failure here leaves an
+        // old key that the next load or store retires.
+        let _ = protector.retire_other_keys(&sealed);
+        Ok(())
     }
 
     fn encode(&self) -> Zeroizing<Vec<u8>> {
@@ -195,9 +221,15 @@ impl KeysFile {
         }
         out.extend_from_slice(&self.salt);
         out.extend_from_slice(&self.failures.to_le_bytes());
-        out.extend_from_slice(&self.locked_until.to_le_bytes());
         out.extend_from_slice(&self.wipe_after.to_le_bytes());
-        out.extend_from_slice(&[0u8; 4]);
+        let start = self.delay_started.unwrap_or(BootInstant {
+            boot_id: [0; 16],
+            since_boot_ms: 0,
+        });
+        out.extend_from_slice(&start.boot_id);
+        out.extend_from_slice(&start.since_boot_ms.to_le_bytes());
+        out.push(u8::from(self.delay_started.is_some()));
+        out.extend_from_slice(&[0u8; 7]);
         for slot in &self.slots {
             out.extend_from_slice(slot);
         }
@@ -222,8 +254,18 @@ impl KeysFile {
         };
         let mut salt = [0u8; SALT_LEN];
         salt.copy_from_slice(&b[20..36]);
-        let mut locked = [0u8; 8];
-        locked.copy_from_slice(&b[40..48]);
+        let mut boot_id = [0u8; 16];
+        boot_id.copy_from_slice(&b[44..60]);
+        let mut ms = [0u8; 8];
+        ms.copy_from_slice(&b[60..68]);
+        let delay_started = match b[68] {
+            0 => None,
+            1 => Some(BootInstant {
+                boot_id,
+                since_boot_ms: u64::from_le_bytes(ms),
+            }),
+            _ => return Err(corrupt),
+        };
         let mut slots = [[0u8; SLOT_LEN]; SLOT_COUNT];
         for (i, slot) in slots.iter_mut().enumerate() {
             let start = HEADER_LEN + i * SLOT_LEN;
@@ -233,14 +275,19 @@ impl KeysFile {
             params,
             salt,
             failures: u32_at(36),
-            locked_until: i64::from_le_bytes(locked),
-            wipe_after: u32_at(48),
+            wipe_after: u32_at(40),
+            delay_started,
             slots,
         })
     }
 
+    /// Binds a slot to everything in the header that decides how its KEK is derived.
     fn aad(&self) -> Vec<u8> {
-        let mut aad = b"haven/v1/slot".to_vec();
+        let mut aad = b"haven/v2/slot".to_vec();
+        aad.extend_from_slice(&VERSION.to_le_bytes());
+        for v in [self.params.m_kib, self.params.t, self.params.p] {
+            aad.extend_from_slice(&v.to_le_bytes());
+        }
         aad.extend_from_slice(&self.salt);
         aad
     }
@@ -310,8 +357,12 @@ mod tests {
     fn encode_decode_round_trip_keeps_header_and_slots() {
         let mut f = KeysFile::new(KdfParams::INSECURE_FOR_TESTS);
         f.failures = 7;
-        f.locked_until = 1_700_000_000;
         f.wipe_after = 10;
+        let start = BootInstant {
+            boot_id: [3; 16],
+            since_boot_ms: 1_700_000_000,
+        };
+        f.delay_started = Some(start);
         let kek = Zeroizing::new([9u8; 32]);
         let slot = Slot {
             role: Role::Real {
@@ -322,8 +373,8 @@ mod tests {
         f.put_slot(3, &kek, &slot);
         let g = KeysFile::decode(&f.encode()).unwrap();
         assert_eq!(
-            (g.failures, g.locked_until, g.wipe_after),
-            (7, 1_700_000_000, 10)
+            (g.failures, g.delay_started, g.wipe_after),
+            (7, Some(start), 10)
         );
         let opened = g.open_slots(&kek);
         assert_eq!(opened.len(), 1);
@@ -346,5 +397,20 @@ mod tests {
         let mut bad = good.to_vec();
         bad[0] ^= 1;
         assert!(KeysFile::decode(&bad).is_err());
+    }
+
+    #[test]
+    fn slots_are_bound_to_the_kdf_parameters() {
+        let mut f = KeysFile::new(KdfParams::INSECURE_FOR_TESTS);
+        let kek = Zeroizing::new([9u8; 32]);
+        let slot = Slot {
+            role: Role::DecoyKey,
+            dek: Zeroizing::new([5u8; 32]),
+        };
+        f.put_slot(1, &kek, &slot);
+        let mut plain = f.encode().to_vec();
+        plain[12] ^= 1; // t
+        let g = KeysFile::decode(&plain).unwrap();
+        assert!(g.open_slots(&kek).is_empty());
     }
 }

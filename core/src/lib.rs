@@ -24,6 +24,7 @@ mod journal;
 mod kdf;
 mod keyfile;
 mod locale;
+mod notes;
 mod orders;
 mod phone;
 mod pin;
@@ -53,18 +54,21 @@ pub use journal::{
 pub use kdf::{argon2id, KdfParams};
 pub use keyfile::DuressBehaviour;
 pub use locale::Locale;
+pub use notes::{Note, SpaceKind, NOTE_MAX_CHARS};
 pub use orders::{
     order_kind_info, region_today, OrderDraft, OrderKind, OrderKindInfo, OrderStanding,
     OrderStatus, ProtectionOrder, COURT_MAX_MONTHS, COURT_MIN_MONTHS, POLICE_ORDER_MAX_DAYS,
     REGION_TIME_ZONE,
 };
 pub use phone::normalize_phone;
-pub use pin::{Pin, MAX_LEN as PIN_MAX_LEN, MIN_LEN as PIN_MIN_LEN};
+pub use pin::{
+    Pin, MAX_LEN as PIN_MAX_LEN, MIN_LEN as PIN_MIN_LEN, WEAK_REASON as PIN_WEAK_REASON,
+};
 pub use plan::{PlanItem, PlanItemStatus, PlanSection, REVIEW_SECTION};
 pub use protector::{InsecureSoftwareProtector, KeyProtector, ProtectorError};
 pub use session::Session;
 pub use text::{ITEM_MAX_CHARS, LONG_TEXT_MAX_CHARS, NAME_MAX_CHARS};
-pub use throttle::{delay_after, Clock, ManualClock, SystemClock};
+pub use throttle::{delay_after, BootInstant, Clock, ManualClock, SystemClock};
 pub use vault::{
     DuressOptions, SetupOptions, UnlockOutcome, Vault, VaultOptions, VaultState, WIPE_AFTER_RANGE,
 };
@@ -81,7 +85,46 @@ pub mod testing {
         path: &std::path::Path,
         key: [u8; 32],
     ) -> crate::Result<rusqlite::Connection> {
-        crate::db::open(path, &zeroize::Zeroizing::new(key), false)
+        let mut conn = crate::db::open(path, &zeroize::Zeroizing::new(key), false)?;
+        crate::seed::after_open(&mut conn)?;
+        Ok(conn)
+    }
+
+    /// Every ordinary table of the session's database (a virtual table is seen through its
+    /// shadow tables) with its row count and every text value stored in it: for tests that
+    /// check what a space holds.
+    pub fn tables_and_text(
+        session: &crate::Session,
+    ) -> crate::Result<Vec<(String, usize, String)>> {
+        session.with_any_conn(|c| {
+            let names: Vec<String> = c
+                .prepare(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'
+                     AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'
+                     ORDER BY name",
+                )?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut out = Vec::new();
+            for name in names {
+                // Names come from the schema itself, not from input.
+                let mut stmt = c.prepare(&format!("SELECT * FROM \"{name}\""))?;
+                let columns = stmt.column_count();
+                let mut rows = stmt.query([])?;
+                let (mut count, mut text) = (0, String::new());
+                while let Some(row) = rows.next()? {
+                    count += 1;
+                    for i in 0..columns {
+                        if let Ok(rusqlite::types::ValueRef::Text(t)) = row.get_ref(i) {
+                            text.push_str(&String::from_utf8_lossy(t));
+                            text.push('\n');
+                        }
+                    }
+                }
+                out.push((name, count, text));
+            }
+            Ok(out)
+        })
     }
 
     /// Keys a fresh connection with a raw 256-bit key (for building fixtures).

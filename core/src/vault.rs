@@ -7,24 +7,32 @@
 //! any state ──wipe──▶ NotSetUp
 //! ```
 //!
-//! Every unlock attempt does the same work whatever the PIN: read the keys file, count the
-//! attempt and write the keys file, one Argon2id derivation, try every slot, write the keys file
-//! again. Only then does a real PIN open `a.db`, or a duress PIN (with "open decoy") open
-//! `b.db`. A wrong PIN and a duress PIN set to "nothing here" are indistinguishable.
+//! Every PIN goes through one door, [`VaultInner::check_pin`], whoever asks for it — the
+//! calculator's unlock, or a session asking for the PIN again before a sensitive action: refused
+//! while a throttle delay runs, the attempt counted and written *before* the derivation, one
+//! Argon2id and device mix, every slot tried, the keys file written again, counted toward the
+//! opt-in wipe, reset only on success. Only then does a real PIN open `a.db`, or a duress PIN
+//! (with "open decoy") open `b.db`. A wrong PIN and a duress PIN set to "nothing here" are
+//! indistinguishable.
 //!
-//! Files in the data directory are always `k`, `a.db` and `b.db` (plus SQLite's `-wal`/`-shm`
-//! while open), whether or not a duress PIN exists.
+//! Which slots answer depends on who asks ([`Asker`]): in the decoy, only the duress PIN is
+//! accepted for anything; the real PIN, a PIN that collides with any other, and a wrong PIN all
+//! get the same answer after the same work. Nothing done in the decoy reveals whether another
+//! PIN exists.
+//!
+//! Files in the data directory are always `k`, `a.db` and `b.db` once every session is closed,
+//! whether or not a duress PIN exists and whatever was written (see `Session::close`).
 
 use crate::db;
 use crate::error::{Error, Result};
 use crate::fsutil;
-use crate::kdf::{derive_kek, random_bytes, KdfParams, Key256};
+use crate::kdf::{derive_kek, fill_random, random_bytes, KdfParams, Key256};
 use crate::keyfile::{Db, DuressBehaviour, KeysFile, Role, Slot, SLOT_COUNT};
 use crate::locale::Locale;
 use crate::pin::Pin;
 use crate::protector::{KeyProtector, ProtectorError};
 use crate::session::Session;
-use crate::throttle::{delay_after, Clock, SystemClock};
+use crate::throttle::{delay_after, pending, Clock, Pending, SystemClock};
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -82,10 +90,12 @@ pub struct SetupOptions {
     pub wipe_after_failures: Option<u32>,
 }
 
-/// How a vault is built: the Argon2id cost and the clock.
+/// How a vault is built: the Argon2id cost (and the lowest cost accepted from a keys file) and
+/// the clock.
 #[derive(Debug, Clone)]
 pub struct VaultOptions {
     kdf: KdfParams,
+    floor: KdfParams,
     clock: Arc<dyn Clock>,
 }
 
@@ -93,6 +103,7 @@ impl Default for VaultOptions {
     fn default() -> Self {
         VaultOptions {
             kdf: KdfParams::PRODUCTION,
+            floor: KdfParams::PRODUCTION,
             clock: Arc::new(SystemClock),
         }
     }
@@ -109,15 +120,18 @@ impl VaultOptions {
 
     /// Cheap Argon2id for tests ONLY: a vault set up with these can be brute-forced quickly.
     pub fn insecure_fast_kdf_for_tests(clock: Arc<dyn Clock>) -> Self {
-        VaultOptions {
-            kdf: KdfParams::INSECURE_FOR_TESTS,
-            clock,
-        }
+        Self::with_kdf(KdfParams::INSECURE_FOR_TESTS, clock)
     }
 
-    /// Explicit parameters (benchmarks). Values below the production floor are for tests only.
+    /// Explicit parameters (benchmarks). Values below the production floor are for tests only:
+    /// they also lower the floor that keys files are checked against.
     pub fn with_kdf(kdf: KdfParams, clock: Arc<dyn Clock>) -> Self {
-        VaultOptions { kdf, clock }
+        let floor = if kdf.within(&KdfParams::PRODUCTION) {
+            KdfParams::PRODUCTION
+        } else {
+            kdf
+        };
+        VaultOptions { kdf, floor, clock }
     }
 }
 
@@ -134,8 +148,48 @@ pub(crate) struct VaultInner {
     options: VaultOptions,
     /// Serializes every operation that reads and writes the keys file.
     ops: Mutex<()>,
-    /// The open session, closed by `lock` and `wipe`.
-    current: Mutex<Option<Session>>,
+    /// The open sessions (the one unlock or setup opened first; the decoy's notes opened from
+    /// the real vault after it), all closed by `lock` and `wipe`.
+    sessions: Mutex<Vec<Session>>,
+}
+
+/// Who asks for a PIN, which decides the slots that answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Asker {
+    /// The calculator's unlock: the real PIN and the duress PIN.
+    Unlock,
+    /// A session asking for the PIN that opened it: in the real vault the real PIN, in the
+    /// decoy only the duress PIN.
+    Session(Db),
+}
+
+impl Asker {
+    fn accepts(self, role: Role) -> bool {
+        match (self, role) {
+            (Asker::Unlock, Role::DecoyKey) => false,
+            (Asker::Unlock, _) => true,
+            (Asker::Session(Db::Real), Role::Real { .. } | Role::DecoyKey) => true,
+            (Asker::Session(Db::Decoy), Role::Duress { .. }) => true,
+            (Asker::Session(_), _) => false,
+        }
+    }
+}
+
+/// A PIN a session asked for again, accepted: the keys file as written after the check, the
+/// PIN's KEK, and the slots it opens for that session.
+type Rechecked = (KeysFile, Key256, Vec<(usize, Slot)>);
+
+/// What a PIN did at the door.
+pub(crate) enum Checked {
+    /// It opened these slots (of those the asker accepts), under this KEK.
+    Opened {
+        kek: Key256,
+        slots: Vec<(usize, Slot)>,
+    },
+    /// It opened nothing the asker accepts (or was a duress PIN set to "nothing here").
+    Wrong,
+    /// It was the last failure the opt-in wipe allowed: the vault is gone.
+    Wiped,
 }
 
 /// Names of the files, chosen to say nothing.
@@ -161,14 +215,14 @@ impl Vault {
         options: VaultOptions,
     ) -> Result<Vault> {
         let dir = dir.into();
-        std::fs::create_dir_all(&dir).map_err(Error::io("create the data directory"))?;
+        fsutil::create_private_dir(&dir).map_err(Error::io("create the data directory"))?;
         let vault = Vault {
             inner: Arc::new(VaultInner {
                 dir,
                 protector,
                 options,
                 ops: Mutex::new(()),
-                current: Mutex::new(None),
+                sessions: Mutex::new(Vec::new()),
             }),
         };
         if vault.inner.wipe_in_progress() {
@@ -193,6 +247,12 @@ impl Vault {
         })
     }
 
+    /// Whether `pin` would be refused as too easy to guess by setup and every PIN change (one
+    /// rule for both shells, so they can warn as she types).
+    pub fn pin_is_weak(pin: &Pin) -> bool {
+        pin.is_weak()
+    }
+
     /// Creates every file of a new vault and opens it.
     pub fn setup(&self, options: SetupOptions) -> Result<Session> {
         let _op = lock_ignoring_poison(&self.inner.ops);
@@ -202,21 +262,22 @@ impl Vault {
     /// Tries a PIN. See the module docs for why every outcome costs the same.
     pub fn unlock(&self, pin: &Pin) -> Result<UnlockOutcome> {
         let _op = lock_ignoring_poison(&self.inner.ops);
-        self.inner.close_current();
+        self.inner.close_all();
         self.inner.unlock(pin)
     }
 
-    /// Closes the open session, if any, and forgets its keys. Instant and idempotent: call it
-    /// on every exit gesture and whenever the app leaves the foreground. Does not wait for
-    /// another operation: a running query is interrupted.
+    /// Closes every open session and forgets its keys. Instant and idempotent: call it on every
+    /// exit gesture and whenever the app leaves the foreground. It never waits for another
+    /// operation: a running query is interrupted, and a long operation (a streamed attachment,
+    /// an export, a pack install, a PIN change) stops at its next step and rolls back.
     pub fn lock(&self) {
-        self.inner.close_current();
+        self.inner.close_all();
     }
 
     /// Destroys the vault: first the keys (crypto-shred: the keys file, then the protector's
     /// platform key), then the databases. Completes on the next start if interrupted.
     pub fn wipe(&self) -> Result<()> {
-        self.inner.close_current();
+        self.inner.close_all();
         let _op = lock_ignoring_poison(&self.inner.ops);
         self.inner.wipe()
     }
@@ -267,22 +328,30 @@ impl VaultInner {
     }
 
     fn current_session(&self) -> Option<Session> {
-        lock_ignoring_poison(&self.current)
-            .as_ref()
-            .filter(|s| s.is_open())
+        lock_ignoring_poison(&self.sessions)
+            .iter()
+            .find(|s| s.is_open())
             .cloned()
     }
 
-    fn close_current(&self) {
-        if let Some(session) = lock_ignoring_poison(&self.current).take() {
+    fn close_all(&self) {
+        let sessions = std::mem::take(&mut *lock_ignoring_poison(&self.sessions));
+        for session in sessions {
             session.close();
         }
     }
 
-    fn open_session(self: &Arc<Self>, db: Db, dek: &Key256, create: bool) -> Result<Session> {
-        let conn = db::open(&self.db_path(db), dek, create)?;
+    /// Opens an existing database as a session. The vault, not the storage layer, brings its
+    /// content up to date: the real vault gets new plan content and the bundled directory; the
+    /// decoy stays a plain notes space.
+    fn open_session(self: &Arc<Self>, db: Db, dek: &Key256) -> Result<Session> {
+        let mut conn = db::open(&self.db_path(db), dek, false)?;
+        match db {
+            Db::Real => crate::seed::after_open(&mut conn)?,
+            Db::Decoy => crate::seed::notes_space(&mut conn)?,
+        }
         let session = Session::new(conn, db, Arc::clone(self));
-        *lock_ignoring_poison(&self.current) = Some(session.clone());
+        lock_ignoring_poison(&self.sessions).push(session.clone());
         Ok(session)
     }
 
@@ -296,23 +365,109 @@ impl VaultInner {
             self.finish_wipe()?;
             return Err(Error::NotSetUp);
         }
-        KeysFile::load(&self.keys_path(), self.protector.as_ref())
+        KeysFile::load(
+            &self.keys_path(),
+            self.protector.as_ref(),
+            &self.options.floor,
+        )
     }
 
     pub(crate) fn store_keys(&self, keys: &KeysFile) -> Result<()> {
         keys.store(&self.keys_path(), self.protector.as_ref())
     }
 
+    /// When attempts will be allowed again, on the wall clock (for display only: the delay
+    /// itself runs on the boot clock).
     fn lockout(&self, keys: &KeysFile) -> Option<DateTime<Utc>> {
-        let until = DateTime::from_timestamp(keys.locked_until, 0)?;
-        (until > self.options.clock.now()).then_some(until)
+        match pending(
+            keys.failures,
+            keys.delay_started,
+            self.options.clock.since_boot(),
+        ) {
+            Pending::None => None,
+            Pending::Wait { remaining, .. } => {
+                let remaining = chrono::Duration::from_std(remaining).ok()?;
+                // Rounded up to the second, so "try again at" is never early.
+                let until = self.now() + remaining + chrono::Duration::milliseconds(999);
+                DateTime::from_timestamp(until.timestamp(), 0)
+            }
+        }
+    }
+
+    fn derive(&self, keys: &KeysFile, pin: &Pin) -> Result<Key256> {
+        derive_kek(&keys.params, pin, &keys.salt, self.protector.as_ref())
+    }
+
+    /// The one door every PIN goes through (see the module docs). Throttled attempts fail with
+    /// [`Error::Throttled`] and are neither tried nor counted.
+    pub(crate) fn check_pin(
+        &self,
+        keys: &mut KeysFile,
+        pin: &Pin,
+        asker: Asker,
+    ) -> Result<Checked> {
+        let boot_now = self.options.clock.since_boot();
+        if let Pending::Wait { restart, .. } = pending(keys.failures, keys.delay_started, boot_now)
+        {
+            if restart {
+                // Another boot, or a boot clock seen going backwards: the delay starts again.
+                keys.delay_started = Some(boot_now);
+                self.store_keys(keys)?;
+            }
+            let until = self.lockout(keys).map_or(0, |t| t.timestamp());
+            return Err(Error::Throttled { until_unix: until });
+        }
+        // Count the attempt before deriving, so killing the app mid-attempt earns no free guess.
+        keys.failures = keys.failures.saturating_add(1);
+        keys.delay_started = (!delay_after(keys.failures).is_zero()).then_some(boot_now);
+        self.store_keys(keys)?;
+
+        let kek = self.derive(keys, pin)?;
+        let slots: Vec<(usize, Slot)> = keys
+            .open_slots(&kek)
+            .into_iter()
+            .filter(|(_, slot)| asker.accepts(slot.role))
+            .collect();
+        if asker == Asker::Unlock {
+            shred_if_asked(keys, &slots);
+        }
+        // A duress PIN set to "nothing here" counts exactly like a wrong PIN.
+        let success = slots.iter().any(|(_, slot)| !is_nothing_here(slot.role));
+        if success {
+            keys.failures = 0;
+            keys.delay_started = None;
+        } else if keys.wipe_after > 0 && keys.failures >= keys.wipe_after {
+            self.close_all();
+            self.wipe()?;
+            return Ok(Checked::Wiped);
+        }
+        // Always the second write, so every outcome touches the same file the same way.
+        self.store_keys(keys)?;
+        Ok(if success {
+            Checked::Opened { kek, slots }
+        } else {
+            Checked::Wrong
+        })
+    }
+
+    /// A PIN asked for again by a session: the slots it opens there, or an invalid-input
+    /// error on `field` that is the same for a wrong PIN and for any other vault's PIN.
+    fn recheck(&self, pin: &Pin, db: Db, field: &'static str) -> Result<Rechecked> {
+        let mut keys = self.load_keys()?;
+        match self.check_pin(&mut keys, pin, Asker::Session(db))? {
+            Checked::Opened { kek, slots } => Ok((keys, kek, slots)),
+            Checked::Wrong => Err(Error::invalid(field, "is not correct")),
+            Checked::Wiped => Err(Error::Locked),
+        }
     }
 
     fn setup(self: &Arc<Self>, options: SetupOptions) -> Result<Session> {
         if self.keys_path().exists() && !self.wipe_in_progress() {
             return Err(Error::AlreadySetUp);
         }
+        options.pin.ensure_strong("pin")?;
         if let Some(duress) = &options.duress {
+            duress.pin.ensure_strong("duress_pin")?;
             if duress.pin == options.pin {
                 return Err(Error::invalid("duress_pin", "must differ from the PIN"));
             }
@@ -326,20 +481,27 @@ impl VaultInner {
         let decoy_dek: Key256 = random_bytes::<32>();
         {
             let mut decoy = db::open(&self.db_path(Db::Decoy), &decoy_dek, true)?;
-            crate::seed::seed_new_vault(&mut decoy, options.locale)?;
+            crate::seed::seed_notes_space(&mut decoy, options.locale)?;
         }
-        let mut real = db::open(&self.db_path(Db::Real), &real_dek, true)?;
-        crate::seed::seed_new_vault(&mut real, options.locale)?;
-        drop(real);
+        {
+            let mut real = db::open(&self.db_path(Db::Real), &real_dek, true)?;
+            crate::seed::seed_new_vault(&mut real, options.locale)?;
+        }
 
         let mut keys = KeysFile::new(self.options.kdf);
         keys.wipe_after = wipe_after;
         let [real_at, decoy_key_at, duress_at, _spare] = KeysFile::shuffled_positions();
-        let kek = derive_kek(&keys.params, &options.pin, &keys.salt)?;
+        let kek = self.derive(&keys, &options.pin)?;
+        // Always a second derivation (for a throwaway PIN when there is no duress PIN), so that
+        // setup takes as long and writes the same files in the same order either way.
+        let second_pin = match &options.duress {
+            Some(duress) => duress.pin.clone(),
+            None => throwaway_pin(),
+        };
+        let second_kek = self.derive(&keys, &second_pin)?;
         let mut duress_slot = None;
         if let Some(duress) = &options.duress {
-            let duress_kek = derive_kek(&keys.params, &duress.pin, &keys.salt)?;
-            keys.put_slot(duress_at, &duress_kek, &duress_slot_for(duress, &decoy_dek));
+            keys.put_slot(duress_at, &second_kek, &duress_slot_for(duress, &decoy_dek));
             duress_slot = Some(duress_at);
         }
         keys.put_slot(
@@ -360,68 +522,60 @@ impl VaultInner {
         );
         // Writing the keys file is the commit point of setup.
         self.store_keys(&keys)?;
-        self.open_session(Db::Real, &real_dek, false)
+        self.open_session(Db::Real, &real_dek)
     }
 
     fn unlock(self: &Arc<Self>, pin: &Pin) -> Result<UnlockOutcome> {
         let mut keys = self.load_keys()?;
-        if let Some(until) = self.lockout(&keys) {
-            return Ok(UnlockOutcome::Throttled { until });
-        }
-        // Count the attempt before deriving, so killing the app mid-attempt earns no free guess.
-        let now = self.options.clock.now();
-        keys.failures = keys.failures.saturating_add(1);
-        keys.locked_until = deadline(now, keys.failures);
-        self.store_keys(&keys)?;
-
-        let kek = derive_kek(&keys.params, pin, &keys.salt)?;
-        let opened = keys.open_slots(&kek);
-        let target = choose_target(&mut keys, opened);
-        if target.is_some() {
-            keys.failures = 0;
-            keys.locked_until = 0;
-        } else if keys.wipe_after > 0 && keys.failures >= keys.wipe_after {
-            self.wipe()?;
-            return Ok(UnlockOutcome::NotOpened);
-        }
-        // Always the second write, so every outcome touches the same file the same way.
-        self.store_keys(&keys)?;
-        match target {
-            Some((db, dek)) => Ok(UnlockOutcome::Opened(self.open_session(db, &dek, false)?)),
+        let slots = match self.check_pin(&mut keys, pin, Asker::Unlock) {
+            Err(Error::Throttled { until_unix }) => {
+                let until = DateTime::from_timestamp(until_unix, 0).unwrap_or_default();
+                return Ok(UnlockOutcome::Throttled { until });
+            }
+            Err(e) => return Err(e),
+            Ok(Checked::Wrong | Checked::Wiped) => return Ok(UnlockOutcome::NotOpened),
+            Ok(Checked::Opened { slots, .. }) => slots,
+        };
+        match choose_target(slots) {
+            Some((db, dek)) => Ok(UnlockOutcome::Opened(self.open_session(db, &dek)?)),
             None => Ok(UnlockOutcome::NotOpened),
         }
     }
 
-    /// Opens the slots `pin` unlocks, or fails with an invalid-input error on `field`.
-    fn slots_for(
-        &self,
-        keys: &KeysFile,
-        pin: &Pin,
-        field: &'static str,
-    ) -> Result<Vec<(usize, Slot)>> {
-        let kek = derive_kek(&keys.params, pin, &keys.salt)?;
-        let opened = keys.open_slots(&kek);
-        if opened.is_empty() {
-            return Err(Error::invalid(field, "is not correct"));
-        }
-        Ok(opened)
-    }
-
-    /// Checks a PIN asked for again before a sensitive action (MASVS AUTH-3). It must open the
-    /// database of the session asking.
+    /// Checks a PIN asked for again before a sensitive action (MASVS AUTH-3), through the same
+    /// door as unlock. It must be the PIN that opened the asking session.
     pub(crate) fn verify_pin(&self, pin: &Pin, db: Db) -> Result<()> {
         let _op = lock_ignoring_poison(&self.ops);
-        let keys = self.load_keys()?;
-        let slots = self.slots_for(&keys, pin, "pin")?;
-        if slots.iter().any(|(_, s)| s.db() == db) {
-            Ok(())
-        } else {
-            Err(Error::invalid("pin", "is not correct"))
-        }
+        self.recheck(pin, db, "pin").map(|_| ())
     }
 
-    /// Re-wraps every slot `current` opens under `new`. No database is re-keyed.
-    pub(crate) fn change_pin(&self, current: &Pin, new: &Pin) -> Result<()> {
+    /// Opens the decoy's notes from the real vault (she fills the space he would see), after
+    /// the real PIN again.
+    pub(crate) fn open_decoy_notes(self: &Arc<Self>, pin: &Pin) -> Result<Session> {
+        let _op = lock_ignoring_poison(&self.ops);
+        let (_, _, slots) = self.recheck(pin, Db::Real, "pin")?;
+        let (_, decoy) = slots
+            .into_iter()
+            .find(|(_, s)| s.role == Role::DecoyKey)
+            .ok_or(Error::invalid("pin", "is not correct"))?;
+        self.open_session(Db::Decoy, &decoy.dek)
+    }
+
+    /// Re-wraps every slot `current` opens for the asking session under `new`. No database is
+    /// re-keyed. `still_open` is asked before the write: a lock during the (slow) derivations
+    /// abandons the change.
+    ///
+    /// In the decoy this re-wraps the duress PIN's slot alone, and never says that `new` is in
+    /// use: that answer would tell him another PIN exists. (If `new` happens to be the real PIN,
+    /// he has guessed it — which an unlock attempt would have told him just the same, under the
+    /// same throttle.)
+    pub(crate) fn change_pin(
+        &self,
+        current: &Pin,
+        new: &Pin,
+        db: Db,
+        still_open: &dyn Fn() -> bool,
+    ) -> Result<()> {
         let _op = lock_ignoring_poison(&self.ops);
         if current == new {
             return Err(Error::invalid(
@@ -429,14 +583,17 @@ impl VaultInner {
                 "must differ from the current PIN",
             ));
         }
-        let mut keys = self.load_keys()?;
-        let slots = self.slots_for(&keys, current, "current_pin")?;
-        let new_kek = derive_kek(&keys.params, new, &keys.salt)?;
-        if !keys.open_slots(&new_kek).is_empty() {
+        new.ensure_strong("new_pin")?;
+        let (mut keys, _, slots) = self.recheck(current, db, "current_pin")?;
+        let new_kek = self.derive(&keys, new)?;
+        if db == Db::Real && !keys.open_slots(&new_kek).is_empty() {
             return Err(Error::invalid("new_pin", "is already in use"));
         }
         for (index, slot) in &slots {
             keys.put_slot(*index, &new_kek, slot);
+        }
+        if !still_open() {
+            return Err(Error::Locked);
         }
         self.store_keys(&keys)
     }
@@ -444,13 +601,13 @@ impl VaultInner {
     /// Sets (or replaces) the duress PIN. Only the real PIN may do this.
     pub(crate) fn set_duress(&self, current: &Pin, duress: &DuressOptions) -> Result<()> {
         let _op = lock_ignoring_poison(&self.ops);
+        duress.pin.ensure_strong("duress_pin")?;
         if duress.pin == *current {
             return Err(Error::invalid("duress_pin", "must differ from the PIN"));
         }
-        let mut keys = self.load_keys()?;
-        let kek = derive_kek(&keys.params, current, &keys.salt)?;
-        let real = RealSlots::find(keys.open_slots(&kek))?;
-        let duress_kek = derive_kek(&keys.params, &duress.pin, &keys.salt)?;
+        let (mut keys, kek, slots) = self.recheck(current, Db::Real, "current_pin")?;
+        let real = RealSlots::find(slots)?;
+        let duress_kek = self.derive(&keys, &duress.pin)?;
         let clash = keys
             .open_slots(&duress_kek)
             .into_iter()
@@ -475,9 +632,8 @@ impl VaultInner {
     /// Removes the duress PIN. Only the real PIN may do this.
     pub(crate) fn clear_duress(&self, current: &Pin) -> Result<()> {
         let _op = lock_ignoring_poison(&self.ops);
-        let mut keys = self.load_keys()?;
-        let kek = derive_kek(&keys.params, current, &keys.salt)?;
-        let real = RealSlots::find(keys.open_slots(&kek))?;
+        let (mut keys, kek, slots) = self.recheck(current, Db::Real, "current_pin")?;
+        let real = RealSlots::find(slots)?;
         if let Some(index) = real.duress_slot {
             keys.clear_slot(index);
         }
@@ -489,9 +645,7 @@ impl VaultInner {
     pub(crate) fn set_wipe_after(&self, current: &Pin, after: Option<u32>) -> Result<()> {
         let _op = lock_ignoring_poison(&self.ops);
         let after = validate_wipe_after(after)?;
-        let mut keys = self.load_keys()?;
-        let kek = derive_kek(&keys.params, current, &keys.salt)?;
-        RealSlots::find(keys.open_slots(&kek))?;
+        let (mut keys, _, _) = self.recheck(current, Db::Real, "current_pin")?;
         keys.wipe_after = after;
         self.store_keys(&keys)
     }
@@ -581,43 +735,56 @@ fn duress_slot_for(duress: &DuressOptions, decoy_dek: &Key256) -> Slot {
     }
 }
 
-/// Decides what an unlock opens, shredding the real slots if a duress PIN asks for it.
-fn choose_target(keys: &mut KeysFile, opened: Vec<(usize, Slot)>) -> Option<(Db, Key256)> {
-    if let Some((_, slot)) = opened
-        .iter()
-        .find(|(_, s)| matches!(s.role, Role::Real { .. }))
-    {
-        return Some((Db::Real, slot.dek.clone()));
-    }
-    let (index, slot) = opened
-        .into_iter()
-        .find(|(_, s)| matches!(s.role, Role::Duress { .. }))?;
-    let Role::Duress {
-        behaviour,
-        shred_real,
-    } = slot.role
-    else {
-        return None;
-    };
-    if shred_real {
-        // Every other slot is the real PIN's or random: re-randomize them all.
+fn is_nothing_here(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Duress {
+            behaviour: DuressBehaviour::NothingHere,
+            ..
+        }
+    )
+}
+
+/// A duress PIN asking for it silently destroys the key to the real vault: every other slot is
+/// the real PIN's or random, so all are re-randomized.
+fn shred_if_asked(keys: &mut KeysFile, opened: &[(usize, Slot)]) {
+    let shred_at = opened.iter().find_map(|(i, s)| match s.role {
+        Role::Duress {
+            shred_real: true, ..
+        } => Some(*i),
+        _ => None,
+    });
+    if let Some(index) = shred_at {
         for other in (0..SLOT_COUNT).filter(|i| *i != index) {
             keys.clear_slot(other);
         }
     }
-    match behaviour {
-        DuressBehaviour::OpenDecoy => Some((Db::Decoy, slot.dek)),
-        DuressBehaviour::NothingHere => None,
+}
+
+/// Decides what an unlock opens: the real vault for the real PIN, the decoy for a duress PIN
+/// set to open it, nothing otherwise.
+fn choose_target(opened: Vec<(usize, Slot)>) -> Option<(Db, Key256)> {
+    let (_, slot) = opened
+        .into_iter()
+        .min_by_key(|(_, s)| !matches!(s.role, Role::Real { .. }))?;
+    match slot.role {
+        Role::Real { .. } => Some((Db::Real, slot.dek)),
+        Role::Duress {
+            behaviour: DuressBehaviour::OpenDecoy,
+            ..
+        } => Some((Db::Decoy, slot.dek)),
+        _ => None,
     }
 }
 
-fn deadline(now: DateTime<Utc>, failures: u32) -> i64 {
-    let delay = delay_after(failures);
-    if delay.is_zero() {
-        0
-    } else {
-        (now + delay).timestamp()
-    }
+/// A PIN nobody knows, for setup's second derivation when there is no duress PIN.
+fn throwaway_pin() -> Pin {
+    let mut bytes = [0u8; 12];
+    fill_random(&mut bytes);
+    let digits: String = bytes.iter().map(|b| char::from(b'0' + b % 10)).collect();
+    bytes.fill(0);
+    #[allow(clippy::expect_used)]
+    Pin::new(digits, "pin").expect("twelve digits are a valid PIN")
 }
 
 fn validate_wipe_after(after: Option<u32>) -> Result<u32> {

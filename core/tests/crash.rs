@@ -139,7 +139,9 @@ fn kill_nine_at_random_points() {
                 break;
             }
         }
-        std::thread::sleep(std::time::Duration::from_micros(lcg(&mut rng) % 40_000));
+        // Every step writes the keys file several times (each PIN check twice, each under a new
+        // sealing key): the window is wide enough for the kills to land inside that work.
+        std::thread::sleep(std::time::Duration::from_micros(lcg(&mut rng) % 300_000));
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
         let mut acked_any = false;

@@ -96,10 +96,10 @@ fn killing_an_install_midway_leaves_the_old_pack_intact() {
     let session = tv.vault.setup(TestVault::setup_options()).unwrap();
     let key = TestKey::new();
     session
-        .install_pack_trusting_test_key(&key.kz_pack(2, &test_content()), &key.public_b64)
+        .install_pack_trusting_test_key(&key.kz_pack(4, &test_content()), &key.public_b64)
         .unwrap();
     tv.vault.lock();
-    let big = key.kz_pack(3, &generated_content(10_000));
+    let big = key.kz_pack(5, &generated_content(10_000));
     assert!(big.len() <= pack::MAX_PACK_BYTES, "{} bytes", big.len());
     std::fs::write(tv.tmp.path().join("big.pack"), &big).unwrap();
     std::fs::write(tv.tmp.path().join("key.pub"), &key.public_b64).unwrap();
@@ -151,17 +151,17 @@ fn killing_an_install_midway_leaves_the_old_pack_intact() {
         let info = s.directory_info().unwrap();
         if finished {
             // Too late to interrupt: then the new pack must be there, whole.
-            assert_eq!((info.version, info.services), (3, 10_000));
+            assert_eq!((info.version, info.services), (5, 10_000));
             break;
         }
         killed_midway += 1;
         assert_eq!(
             (info.version, info.services),
-            (2, 6),
+            (4, 6),
             "killed at {fraction} of the write phase"
         );
         let q = DirectoryQuery {
-            text: "almaty".into(),
+            text: "abai".into(),
             ..Default::default()
         };
         let hits = s.search_directory(&q).unwrap();

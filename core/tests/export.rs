@@ -107,6 +107,7 @@ fn the_report_lists_entries_hashes_and_head_escaped_in_the_chosen_language() {
         },
         locale: Locale::Ru,
         include_hidden: false,
+        embed_photos: false,
     };
     let html = s.export_report(&pin(PIN), &request).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
@@ -137,6 +138,7 @@ fn the_report_lists_entries_hashes_and_head_escaped_in_the_chosen_language() {
         selection: ReportSelection::Entries(vec![ids[1], hostile.id, 999]),
         locale: Locale::Kk,
         include_hidden: true,
+        embed_photos: false,
     };
     let html = s.export_report(&pin(PIN), &chosen).unwrap();
     assert!(html.contains("Threats on the phone"));
@@ -152,6 +154,7 @@ fn exports_ask_for_the_pin_again() {
         selection: ReportSelection::Entries(vec![1]),
         locale: Locale::En,
         include_hidden: false,
+        embed_photos: false,
     };
     assert!(matches!(
         s.export_report(&pin(WRONG_PIN), &request),

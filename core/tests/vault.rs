@@ -8,31 +8,6 @@ use haven_core::{
     DuressBehaviour, DuressOptions, Error, Locale, SetupOptions, UnlockOutcome, VaultState,
 };
 
-fn opened(outcome: UnlockOutcome) -> haven_core::Session {
-    match outcome {
-        UnlockOutcome::Opened(s) => s,
-        other => panic!("expected Opened, got {other:?}"),
-    }
-}
-
-fn not_opened(outcome: UnlockOutcome) {
-    assert!(
-        matches!(outcome, UnlockOutcome::NotOpened),
-        "got {outcome:?}"
-    );
-}
-
-fn with_duress(behaviour: DuressBehaviour, shred_real: bool) -> SetupOptions {
-    SetupOptions {
-        duress: Some(DuressOptions {
-            pin: pin(DURESS_PIN),
-            behaviour,
-            shred_real,
-        }),
-        ..TestVault::setup_options()
-    }
-}
-
 #[test]
 fn setup_lock_unlock_round_trip_keeps_data() {
     let t = TestVault::new();
@@ -151,7 +126,7 @@ fn opt_in_wipe_after_failures_wipes_everything() {
     }
     assert_eq!(t.vault.state().unwrap(), VaultState::NotSetUp);
     assert!(listing(&t.data_dir()).is_empty());
-    assert!(!t.protector_key().exists());
+    assert!(t.protector_keys().is_empty(), "{:?}", t.protector_keys());
 }
 
 #[test]
@@ -438,7 +413,7 @@ fn a_lost_platform_key_is_told_apart_from_a_wrong_pin() {
     let t = TestVault::new();
     t.vault.setup(TestVault::setup_options()).unwrap();
     t.vault.lock();
-    std::fs::remove_file(t.protector_key()).unwrap();
+    std::fs::remove_dir_all(t.protector_dir()).unwrap();
     assert!(matches!(
         t.vault.unlock(&pin(PIN)),
         Err(Error::ProtectorUnavailable)
@@ -457,7 +432,7 @@ fn wipe_removes_every_file_and_the_platform_key() {
     t.vault.wipe().unwrap();
     assert!(!s.is_open());
     assert!(listing(&t.data_dir()).is_empty());
-    assert!(!t.protector_key().exists());
+    assert!(t.protector_keys().is_empty(), "{:?}", t.protector_keys());
     assert_eq!(t.vault.state().unwrap(), VaultState::NotSetUp);
     // A new vault can be set up afterwards.
     t.vault.setup(TestVault::setup_options()).unwrap();
@@ -471,11 +446,11 @@ fn a_wipe_interrupted_after_the_shred_completes_at_the_next_start() {
     // The state a crash leaves right after step 1 of a wipe: the keys file replaced by the
     // empty mark, the protector key and the databases still present.
     std::fs::write(t.data_dir().join("k"), b"").unwrap();
-    assert!(t.protector_key().exists());
+    assert!(!t.protector_keys().is_empty());
 
     let restarted = t.reopen();
     assert!(listing(&t.data_dir()).is_empty());
-    assert!(!t.protector_key().exists());
+    assert!(t.protector_keys().is_empty(), "{:?}", t.protector_keys());
     assert_eq!(restarted.state().unwrap(), VaultState::NotSetUp);
 }
 

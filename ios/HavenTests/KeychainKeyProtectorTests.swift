@@ -24,8 +24,30 @@ final class KeychainKeyProtectorTests: XCTestCase {
         XCTAssertNotEqual(sealed, plaintext)
         XCTAssertNil(sealed.range(of: plaintext), "the plaintext must not appear in the sealed bytes")
         XCTAssertEqual(try protector.unseal(sealed: sealed), plaintext)
-        // A second seal reuses the same key and still opens.
-        XCTAssertEqual(try protector.unseal(sealed: protector.seal(plaintext: plaintext)), plaintext)
+        // A second seal makes a new key; both open until the older one is retired.
+        let newer = try protector.seal(plaintext: plaintext)
+        XCTAssertEqual(try protector.unseal(sealed: newer), plaintext)
+        XCTAssertEqual(try protector.unseal(sealed: sealed), plaintext)
+    }
+
+    func testRetiringMakesAnOlderSealedFileUseless() throws {
+        let old = try protector.seal(plaintext: Data("slots".utf8))
+        let current = try protector.seal(plaintext: Data("slots".utf8))
+        try protector.retireOtherKeys(sealed: current)
+        XCTAssertEqual(try protector.unseal(sealed: current), Data("slots".utf8))
+        XCTAssertThrowsError(try protector.unseal(sealed: old)) { error in
+            XCTAssertEqual(error as? ProtectorFailure, .KeyUnavailable)
+        }
+    }
+
+    func testDeviceMixIsAStableKeyedFunction() throws {
+        let a = Data(repeating: 1, count: 32)
+        let mixA = try protector.deviceMix(input: a)
+        XCTAssertEqual(mixA.count, 32)
+        XCTAssertEqual(try protector.deviceMix(input: a), mixA)
+        XCTAssertNotEqual(try protector.deviceMix(input: Data(repeating: 2, count: 32)), mixA)
+        try protector.destroyKey()
+        XCTAssertNotEqual(try protector.deviceMix(input: a), mixA, "a new mixing key after destroy")
     }
 
     func testAlteredBytesAreRefused() throws {

@@ -17,6 +17,7 @@ use super::pack::{self, Manifest, Rejection};
 use super::schedule::{self, Hours};
 use super::taxonomy::ServiceType;
 use super::PackInfo;
+use super::{fallback, index};
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -187,7 +188,10 @@ pub(crate) fn info(conn: &Connection, now: DateTime<Utc>) -> Result<PackInfo> {
 
 /// Replaces the directory with `content`. Runs inside the caller's transaction.
 fn write(tx: &Connection, manifest: &Manifest, content: &Content) -> Result<()> {
-    tx.execute_batch("DELETE FROM dir_fts; DELETE FROM dir_point; DELETE FROM dir_service; DELETE FROM dir_pack;")?;
+    tx.execute_batch(
+        "DELETE FROM dir_fts; DELETE FROM dir_point; DELETE FROM dir_service; DELETE FROM dir_pack;
+         DELETE FROM dir_place; DELETE FROM dir_typo;",
+    )?;
     tx.execute(
         "INSERT INTO dir_pack (id, region, version, created, expires, content_sha256, default_timezone)
          VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
@@ -227,16 +231,30 @@ fn write(tx: &Connection, manifest: &Manifest, content: &Content) -> Result<()> 
     }
 
     let mut insert_service = tx.prepare(
-        "INSERT INTO dir_service (sid, id, types, languages, places, hours, card)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO dir_service (sid, id, types, languages, places, hours, card, routing)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
-    let mut insert_fts =
-        tx.prepare("INSERT INTO dir_fts (rowid, name, body) VALUES (?1, ?2, ?3)")?;
+    let mut vocab = index::Vocabulary::default();
+    // Every city and region of the pack is a place word, also those no service is at yet (the
+    // pack lists the country's regions and cities for the shell's place choice).
+    for l in &content.locations {
+        for t in [&l.city, &l.region].into_iter().flatten() {
+            vocab.add_place(t);
+        }
+    }
     let mut insert_point =
         tx.prepare("INSERT INTO dir_point (sid, lat, lon) VALUES (?1, ?2, ?3)")?;
 
+    // Verified services first, each group in pack order: the sid order is the rank order of
+    // verification, so search ranks verified first by rowid alone (see index.rs).
+    let mut active: Vec<&super::hsds::Service> = content
+        .services
+        .iter()
+        .filter(|s| s.status == "active")
+        .collect();
+    active.sort_by_key(|s| !s.verified);
     let mut sid: i64 = 0;
-    for s in content.services.iter().filter(|s| s.status == "active") {
+    for s in active {
         sid += 1;
         let loc_ids: &[&str] = locations_of.get(s.id.as_str()).map_or(&[], Vec::as_slice);
         let locs: Vec<&super::hsds::Location> = loc_ids
@@ -349,16 +367,9 @@ fn write(tx: &Connection, manifest: &Manifest, content: &Content) -> Result<()> 
             .map(|t| (*t).clone())
             .unwrap_or_default();
 
-        // Search text.
-        let name_text = fold(&s.name.all().collect::<Vec<_>>().join(" "));
-        let mut body = String::new();
-        add_text(&mut body, s.description.as_ref());
-        add_text(&mut body, Some(&organization));
+        // Place filter column: the folded city and region names, every locale.
         let mut place_tokens = String::new();
         for p in &places {
-            for t in [&p.name, &p.address, &p.city, &p.region] {
-                add_text(&mut body, t.as_ref());
-            }
             for t in [&p.city, &p.region].into_iter().flatten() {
                 for v in t.all() {
                     place_tokens.push(' ');
@@ -366,15 +377,6 @@ fn write(tx: &Connection, manifest: &Manifest, content: &Content) -> Result<()> 
                 }
             }
         }
-        for t in &types {
-            body.push_str(&t.search_text());
-            body.push(' ');
-        }
-        for p in &phones {
-            body.push_str(&p.number);
-            body.push(' ');
-        }
-        let body = fold(&body);
         let places_col = if place_tokens.is_empty() {
             String::new()
         } else {
@@ -410,22 +412,15 @@ fn write(tx: &Connection, manifest: &Manifest, content: &Content) -> Result<()> 
             languages_col,
             places_col,
             hours_json,
-            card_json
+            card_json,
+            fallback::routing_rank(&manifest.region, &card)
         ])?;
-        insert_fts.execute(params![sid, name_text, body])?;
+        index::insert(tx, sid, &index::text(&card, &mut vocab))?;
         for p in &card.places {
             if let (Some(lat), Some(lon), false) = (p.latitude, p.longitude, p.confidential) {
                 insert_point.execute(params![sid, lat, lon])?;
             }
         }
     }
-    Ok(())
-}
-
-/// Appends every locale of `t` to the search text.
-fn add_text(body: &mut String, t: Option<&Text>) {
-    for v in t.into_iter().flat_map(Text::all) {
-        body.push_str(v);
-        body.push(' ');
-    }
+    index::finish(tx, &vocab)
 }

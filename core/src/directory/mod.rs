@@ -11,12 +11,18 @@
 //! shells use only the [`Session`] methods below and the record types re-exported at the crate
 //! root.
 
+mod fallback;
 pub mod hsds;
+pub mod hsds_std;
+mod index;
 mod install;
+mod intent;
+mod legacy;
 mod normalize;
 pub mod pack;
 mod schedule;
 mod search;
+mod stem;
 mod taxonomy;
 
 pub use normalize::{fold, fts_query, MAX_QUERY_CHARS};
@@ -120,6 +126,11 @@ pub struct DirectoryHit {
     pub open_now: OpenStatus,
     /// Kilometres from the query's point, for services with a public location.
     pub distance_km: Option<f64>,
+    /// Nothing matched the query: this is one of the national lines that route her (111, 150,
+    /// 112, 102 in Kazakhstan), shown instead of an empty list. The shell should say so
+    /// ("Nothing found. These lines can help you find the right service").
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub fallback: bool,
 }
 
 /// A number to dial or text.
@@ -172,8 +183,9 @@ pub struct OpeningHours {
 }
 
 impl Session {
-    /// Searches the directory. Never fails on what was typed: empty or punctuation-only text
-    /// without filters gives no hits.
+    /// Searches the directory by meaning (see `search.rs`). Never fails on what was typed: empty
+    /// or punctuation-only text without filters gives no hits; a query that matches nothing
+    /// gives the region's routing lines, each with `fallback: true`.
     pub fn search_directory(&self, query: &DirectoryQuery) -> Result<Vec<DirectoryHit>> {
         let locale = match query.locale {
             Some(l) => l,
@@ -228,14 +240,15 @@ pub(crate) fn install_bundled(conn: &mut Connection) -> Result<()> {
 
 /// Installs the bundled pack over an older pack of its region, or into a vault that has no
 /// directory yet: an app update brings its directory to vaults made by earlier versions.
-/// A pack of another region, or a newer one (an update she installed), is left alone.
+/// A pack of another region, or a newer one (an update she installed), is left alone, and
+/// re-indexed from its stored cards if an older core indexed it.
 pub(crate) fn refresh_bundled(conn: &mut Connection) -> Result<()> {
     let Some((bundled_region, bundled_version)) = bundled_release() else {
         return install_bundled(conn); // fails, saying why
     };
     match install::installed(conn)? {
         Some((region, version)) if region != *bundled_region || version >= *bundled_version => {
-            Ok(())
+            index::reindex_if_stale(conn).map(|_| ())
         }
         _ => install_bundled(conn),
     }
@@ -279,6 +292,21 @@ pub mod raw {
         now: DateTime<Utc>,
     ) -> Result<Vec<DirectoryHit>> {
         search::search(conn, query, locale, now)
+    }
+
+    /// The search as it was before search by meaning, on the same index (benchmarks only).
+    pub fn legacy_search(
+        conn: &Connection,
+        query: &DirectoryQuery,
+        locale: Locale,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<DirectoryHit>> {
+        legacy::search(conn, query, locale, now)
+    }
+
+    /// Re-indexes the installed pack if an older core indexed it; whether it did.
+    pub fn reindex_if_stale(conn: &mut Connection) -> Result<bool> {
+        index::reindex_if_stale(conn)
     }
 
     /// The naive `LIKE '%…%'` baseline over the same folded text (ids of the first `limit`).

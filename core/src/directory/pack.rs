@@ -35,6 +35,12 @@ pub const TRUSTED_KEYS: &[&str] = &[
     // development machine; core/packs/haven-dir-1.pub. Replace with an offline release key
     // before the first public release (docs/pack-format.md, "Keys").
     "RWQRz/wahHgibLlunyi6VMH6dC23o72WeXkL37iqLB6u1FyHvZsRzi7P",
+    // haven-dir-2 (key id D7D99C94A3F386EA): generated 2026-12-03 with `haven pack keygen
+    // --no-password` on the shared development VM (secret key in /root/.haven-pack-keys/ there,
+    // outside the repository) because haven-dir-1's secret key was not on it; it signs bundled
+    // pack version 2. Development only, like haven-dir-1: both are replaced by an offline
+    // release key before the first public release.
+    "RWTqhvOjlJzZ122ITpAdpm9ERtspqiesPojCZZiVe6ke9SgRSLwz4cOi",
 ];
 
 /// Why a pack was refused. [`Rejection::reason`] is the fixed text carried by

@@ -2,56 +2,33 @@
 //! sealed with a passphrase — her recovery path if the phone's key is lost, and the copy she
 //! can hand to a lawyer.
 //!
-//! Why age: a small, well-reviewed, documented format (age-encryption.org/v1) with a
-//! passphrase mode (scrypt, work factor tuned to about a second) and authenticated streaming
-//! encryption, so a changed or truncated byte is detected; anyone can open a bundle with the
-//! `age`/`rage` tools given the passphrase.
+//! The format itself (age/scrypt around `HAVENJB1` + manifest + attachment bytes), the
+//! manifest's types and the chain check live in the `haven-evidence` crate, which the CLI and
+//! the offline web verifier use too: one implementation, so a verifier cannot drift from the
+//! writer. This module only moves the journal between the database and that format.
 //!
-//! # Format (inside the age stream)
-//!
-//! ```text
-//! "HAVENJB1"                       8 bytes, format and version
-//! manifest length                  u64, big-endian (at most MAX_MANIFEST_BYTES)
-//! manifest                         UTF-8 JSON (see `Manifest` below)
-//! attachment bytes                 each attachment's bytes, in manifest order, back to back
-//! ```
-//!
-//! No base64: the attachments' sizes are in the manifest, so they are streamed straight from
-//! the database into the age writer and back into the database on import, never whole in
-//! memory and never in a file. The manifest holds every entry (with its random uid), every
-//! revision in chain order (with its stored `prev_hash` and `hash`; erased revisions without
-//! content) and the chain head.
-//!
-//! Import checks, in order: size cap, passphrase, magic, manifest size and shape, every field
-//! against the same validation as typed input, the whole chain recomputed from the manifest,
-//! that the journal is empty (a bundle restores a journal; it does not merge into one), then —
-//! in one transaction — stores everything, checks each attachment's SHA-256 while streaming it
-//! in, re-verifies the chain in the database, and refuses trailing bytes. Any failure rolls
-//! everything back with [`Error::ImportRejected`] and a reason.
+//! Export streams attachments straight from the database into the encryption, never whole in
+//! memory and never in a file.
 
 use crate::error::{Error, Result};
-use crate::journal::chain::{
-    hex, revision_hash, unhex, AttachmentMeta, Hash, RevisionBody, Snapshot, GENESIS,
-};
+use crate::journal::chain::{hex, unhex, Hash, Snapshot};
 use crate::journal::{self, AttachmentKind, ChainStatus, IncidentKind, RevisionAction};
 use crate::text::{self, LONG_TEXT_MAX_CHARS, NAME_MAX_CHARS};
 use age::secrecy::SecretString;
+use haven_evidence::container::{AttachmentCheck, CopyError};
+use haven_evidence::manifest::{
+    AttachmentRecord, EntryRecord, Manifest, RevisionRecord, SnapshotRecord, FORMAT,
+};
+use haven_evidence::{seal, BundleError};
 use rusqlite::blob::ZeroBlob;
 use rusqlite::{params, Connection, MAIN_DB};
-use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::fmt;
-use std::io::{self, BufReader, Read, Write};
+use std::io::{Read, Write};
 use zeroize::Zeroizing;
 
-/// The first bytes of the decrypted stream.
-const MAGIC: &[u8; 8] = b"HAVENJB1";
-
 /// Largest bundle accepted for import (1 GiB).
-pub const MAX_BUNDLE_BYTES: u64 = 1024 * 1024 * 1024;
-/// Largest manifest accepted (the text of the journal).
-const MAX_MANIFEST_BYTES: u64 = 256 * 1024 * 1024;
+pub use haven_evidence::MAX_BUNDLE_BYTES;
 /// Shortest passphrase accepted.
 pub const MIN_PASSPHRASE_CHARS: usize = 12;
 const MAX_PASSPHRASE_CHARS: usize = 1024;
@@ -83,63 +60,6 @@ impl fmt::Debug for BundlePassphrase {
     }
 }
 
-#[derive(Serialize, Deserialize)]
-struct Manifest {
-    format: String,
-    chain_head: String,
-    entries: Vec<BEntry>,
-    attachments: Vec<BAttachment>,
-    revisions: Vec<BRevision>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct BEntry {
-    uid: String,
-}
-
-#[derive(Serialize, Deserialize)]
-struct BAttachment {
-    entry_uid: String,
-    kind: String,
-    file_name: Option<String>,
-    mime_type: String,
-    size: u64,
-    sha256: String,
-    added_at: i64,
-}
-
-#[derive(Serialize, Deserialize)]
-struct BRevision {
-    entry_uid: String,
-    seq: u64,
-    action: String,
-    recorded_at: Option<i64>,
-    /// `None` for an erase marker or erased content.
-    snapshot: Option<BSnapshot>,
-    /// Indexes into `attachments`.
-    attachments: Vec<usize>,
-    prev_hash: String,
-    hash: String,
-}
-
-#[derive(Serialize, Deserialize)]
-struct BSnapshot {
-    occurred_at: i64,
-    time_zone: String,
-    kinds: Vec<String>,
-    narrative: String,
-    injuries: Option<String>,
-    witnesses: Option<String>,
-    place: Option<String>,
-    police_involved: bool,
-    police_reference: Option<String>,
-    medical_involved: bool,
-    medical_reference: Option<String>,
-    hidden: bool,
-}
-
-const FORMAT: &str = "haven-journal-bundle/1";
-
 // ---- export ----------------------------------------------------------------------------------
 
 /// Writes the whole journal as an age-encrypted bundle to `out`. The caller has checked the
@@ -158,20 +78,13 @@ pub(crate) fn export(
         }
     };
     let (manifest, attachment_ids) = build_manifest(conn, head)?;
-    let json = Zeroizing::new(
-        serde_json::to_vec(&manifest).map_err(|_| Error::Corrupt { what: "journal" })?,
-    );
-    let encryptor = age::Encryptor::with_user_passphrase(passphrase.0.clone());
-    let write_err = |e: io::Error| Error::io("write the bundle")(e);
-    let mut w = encryptor.wrap_output(out).map_err(write_err)?;
-    w.write_all(MAGIC).map_err(write_err)?;
-    w.write_all(&(json.len() as u64).to_be_bytes())
-        .map_err(write_err)?;
-    w.write_all(&json).map_err(write_err)?;
+    let write_err = Error::io("write the bundle");
+    let mut w = seal::seal(&passphrase.0, None, out).map_err(write_err)?;
+    haven_evidence::write_header(&mut w, &manifest).map_err(Error::io("write the bundle"))?;
     for id in attachment_ids {
         journal::read_attachment_to(conn, id, &mut w)?;
     }
-    w.finish().map_err(write_err)?;
+    w.finish().map_err(Error::io("write the bundle"))?;
     Ok(())
 }
 
@@ -184,7 +97,7 @@ fn build_manifest(conn: &Connection, chain_head: String) -> Result<(Manifest, Ve
         while let Some(r) = rows.next()? {
             let uid = hex(&r.get::<_, Vec<u8>>(1)?);
             uids.insert(r.get(0)?, uid.clone());
-            entries.push(BEntry { uid });
+            entries.push(EntryRecord { uid });
         }
     }
     let uid_of = |id: i64| {
@@ -205,7 +118,7 @@ fn build_manifest(conn: &Connection, chain_head: String) -> Result<(Manifest, Ve
             let id: i64 = r.get(0)?;
             index_of.insert(id, attachments.len());
             attachment_ids.push(id);
-            attachments.push(BAttachment {
+            attachments.push(AttachmentRecord {
                 entry_uid: uid_of(r.get(1)?)?,
                 kind: r.get(2)?,
                 file_name: r.get(3)?,
@@ -228,7 +141,9 @@ fn build_manifest(conn: &Connection, chain_head: String) -> Result<(Manifest, Ve
         let revision_id: i64 = r.get(0)?;
         let has_snapshot: bool = r.get(5)?;
         let snapshot = if has_snapshot {
-            Some(to_bundle(journal::snapshot_from_row(r, 8)?))
+            Some(SnapshotRecord::from_snapshot(journal::snapshot_from_row(
+                r, 8,
+            )?))
         } else {
             None
         };
@@ -241,7 +156,7 @@ fn build_manifest(conn: &Connection, chain_head: String) -> Result<(Manifest, Ve
                     .ok_or(Error::Corrupt { what: "journal" })
             })
             .collect::<Result<_>>()?;
-        revisions.push(BRevision {
+        revisions.push(RevisionRecord {
             entry_uid: uid_of(r.get(1)?)?,
             seq: r.get::<_, i64>(2)? as u64,
             action: r.get(3)?,
@@ -264,24 +179,15 @@ fn build_manifest(conn: &Connection, chain_head: String) -> Result<(Manifest, Ve
     ))
 }
 
-fn to_bundle(s: Snapshot) -> BSnapshot {
-    BSnapshot {
-        occurred_at: s.occurred_at,
-        time_zone: s.time_zone,
-        kinds: s.kinds,
-        narrative: s.narrative,
-        injuries: s.injuries,
-        witnesses: s.witnesses,
-        place: s.place,
-        police_involved: s.police_involved,
-        police_reference: s.police_reference,
-        medical_involved: s.medical_involved,
-        medical_reference: s.medical_reference,
-        hidden: s.hidden,
-    }
-}
-
 // ---- import ----------------------------------------------------------------------------------
+//
+// Import checks, in order: size cap, passphrase, magic, manifest size and shape, the whole
+// chain recomputed from the manifest (all in `haven-evidence`), every field against the same
+// validation as typed input, that the journal is empty (a bundle restores a journal; it does
+// not merge into one), then — in one transaction — stores everything, checks each
+// attachment's SHA-256 while streaming it in, refuses trailing bytes and re-verifies the
+// chain in the database. Any failure rolls everything back with [`Error::ImportRejected`]
+// and a reason.
 
 fn rejected(reason: &str) -> Error {
     Error::ImportRejected {
@@ -289,21 +195,8 @@ fn rejected(reason: &str) -> Error {
     }
 }
 
-/// A reader that fails once more than `left` bytes have been read.
-struct Capped<R> {
-    inner: R,
-    left: u64,
-}
-
-impl<R: Read> Read for Capped<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.left = self
-            .left
-            .checked_sub(n as u64)
-            .ok_or_else(|| io::Error::other("bundle larger than the limit"))?;
-        Ok(n)
-    }
+fn refused(e: BundleError) -> Error {
+    rejected(&e.to_string())
 }
 
 /// Imports a bundle into an empty journal in one transaction. Returns the number of entries.
@@ -312,42 +205,11 @@ pub(crate) fn import(
     passphrase: &BundlePassphrase,
     input: &mut dyn Read,
 ) -> Result<u64> {
-    let capped = BufReader::new(Capped {
-        inner: input,
-        left: MAX_BUNDLE_BYTES,
-    });
-    let decryptor = age::Decryptor::new_buffered(capped)
-        .map_err(|_| rejected("not an encrypted Haven bundle, or too large"))?;
-    if !decryptor.is_scrypt() {
-        return Err(rejected("not a passphrase-protected bundle"));
-    }
-    let identity = age::scrypt::Identity::new(passphrase.0.clone());
-    let mut plain = decryptor
-        .decrypt(std::iter::once(&identity as &dyn age::Identity))
-        .map_err(|e| match e {
-            age::DecryptError::ExcessiveWork { .. } => {
-                rejected("the bundle asks for too much work to open")
-            }
-            _ => rejected("wrong passphrase, or the bundle is damaged"),
-        })?;
-    let damaged = |_| rejected("the bundle is damaged, was altered or is too large");
-    let mut magic = [0u8; 8];
-    plain.read_exact(&mut magic).map_err(damaged)?;
-    if &magic != MAGIC {
-        return Err(rejected("not a Haven journal bundle"));
-    }
-    let mut len = [0u8; 8];
-    plain.read_exact(&mut len).map_err(damaged)?;
-    let len = u64::from_be_bytes(len);
-    if len > MAX_MANIFEST_BYTES {
-        return Err(rejected("the bundle's manifest is too large"));
-    }
-    let mut json = Zeroizing::new(vec![0u8; len as usize]);
-    plain.read_exact(&mut json).map_err(damaged)?;
-    let manifest: Manifest = serde_json::from_slice(&json)
-        .map_err(|_| rejected("the bundle's manifest is malformed"))?;
-    drop(json);
-    let checked = check_manifest(&manifest)?;
+    let plain = seal::open(input, &passphrase.0, MAX_BUNDLE_BYTES).map_err(refused)?;
+    let mut reader = haven_evidence::read_header(plain).map_err(refused)?;
+    let head = reader.verify_chain().map_err(refused)?;
+    let manifest = reader.manifest().clone();
+    let checked = check_fields(&manifest)?;
 
     let empty: bool = conn.query_row(
         "SELECT NOT EXISTS (SELECT 1 FROM journal_entries)",
@@ -360,26 +222,17 @@ pub(crate) fn import(
         ));
     }
     let tx = conn.transaction()?;
-    store(&tx, &manifest, &checked, &mut plain)?;
-    let mut rest = [0u8; 1];
-    match plain.read(&mut rest) {
-        Ok(0) => {}
-        Ok(_) => return Err(rejected("the bundle has unexpected trailing data")),
-        Err(_) => {
-            return Err(rejected(
-                "the bundle is damaged, was altered or is too large",
-            ))
-        }
-    }
+    store(&tx, &manifest, &checked, &mut reader)?;
+    reader.finish().map_err(refused)?;
     match journal::verify_in(&tx)? {
-        ChainStatus::Intact(h) if h.head == manifest.chain_head => {}
+        ChainStatus::Intact(h) if h.head == head.head => {}
         _ => return Err(rejected("the evidence chain does not verify after import")),
     }
     tx.commit()?;
     Ok(manifest.entries.len() as u64)
 }
 
-/// What the manifest check establishes for storing.
+/// What the field check establishes for storing.
 struct Checked {
     uids: Vec<[u8; 16]>,
     /// Per revision: the snapshot (with attachment metadata) it carries, if any.
@@ -389,106 +242,37 @@ struct Checked {
     attachment_sha: Vec<Hash>,
 }
 
-/// Validates every field and recomputes the whole chain, before anything is stored.
-fn check_manifest(m: &Manifest) -> Result<Checked> {
-    if m.format != FORMAT {
-        return Err(rejected("unsupported bundle format"));
-    }
+/// Validates every field of a manifest whose chain verified, as typed input would be.
+fn check_fields(m: &Manifest) -> Result<Checked> {
+    let malformed = || rejected("the bundle's manifest is malformed");
     let invalid = |_| rejected("the bundle holds a value Haven does not accept");
-    let mut uids = Vec::with_capacity(m.entries.len());
-    let mut uid_index: HashMap<&str, usize> = HashMap::new();
-    for e in &m.entries {
-        let uid =
-            unhex::<16>(&e.uid).ok_or_else(|| rejected("the bundle's manifest is malformed"))?;
-        if uid_index.insert(e.uid.as_str(), uids.len()).is_some() {
-            return Err(rejected("the bundle lists an entry twice"));
-        }
-        uids.push(uid);
-    }
+    let uids = m
+        .entries
+        .iter()
+        .map(|e| unhex::<16>(&e.uid).ok_or_else(malformed))
+        .collect::<Result<Vec<_>>>()?;
     let mut attachment_sha = Vec::with_capacity(m.attachments.len());
     for a in &m.attachments {
-        if !uid_index.contains_key(a.entry_uid.as_str())
-            || AttachmentKind::from_id(&a.kind).is_none()
-        {
-            return Err(rejected("the bundle's manifest is malformed"));
+        if AttachmentKind::from_id(&a.kind).is_none() {
+            return Err(malformed());
         }
         crate::journal::check_attachment_fields(a.file_name.as_deref(), &a.mime_type, a.size)
             .map_err(invalid)?;
-        attachment_sha.push(
-            unhex::<32>(&a.sha256).ok_or_else(|| rejected("the bundle's manifest is malformed"))?,
-        );
+        attachment_sha.push(unhex::<32>(&a.sha256).ok_or_else(malformed)?);
     }
-    let mut prev: Hash = GENESIS;
-    let mut last_seq: HashMap<&str, u64> = HashMap::new();
-    let mut erased_entries: HashMap<&str, bool> = HashMap::new();
     let mut snapshots = Vec::with_capacity(m.revisions.len());
     let mut actions = Vec::with_capacity(m.revisions.len());
     let mut hashes = Vec::with_capacity(m.revisions.len());
-    let chain_broken = || rejected("the evidence chain does not verify: the bundle was altered");
     for r in &m.revisions {
-        let entry = *uid_index
-            .get(r.entry_uid.as_str())
-            .ok_or_else(|| rejected("the bundle's manifest is malformed"))?;
-        let action = RevisionAction::from_id(&r.action)
-            .ok_or_else(|| rejected("the bundle's manifest is malformed"))?;
-        let (stored_prev, stored) = match (unhex::<32>(&r.prev_hash), unhex::<32>(&r.hash)) {
-            (Some(p), Some(h)) => (p, h),
-            _ => return Err(rejected("the bundle's manifest is malformed")),
-        };
-        if stored_prev != prev {
-            return Err(chain_broken());
+        actions.push(RevisionAction::from_id(&r.action).ok_or_else(malformed)?);
+        if let Some(s) = &r.snapshot {
+            check_snapshot(s)?;
         }
-        let seq = last_seq.entry(r.entry_uid.as_str()).or_insert(0);
-        *seq += 1;
-        if r.seq != *seq {
-            return Err(chain_broken());
+        snapshots.push(m.snapshot_of(r).map_err(refused)?);
+        match (unhex::<32>(&r.prev_hash), unhex::<32>(&r.hash)) {
+            (Some(p), Some(h)) => hashes.push((p, h)),
+            _ => return Err(malformed()),
         }
-        let snapshot = match &r.snapshot {
-            Some(s) => Some(snapshot_from_bundle(s, &r.attachments, m)?),
-            None => None,
-        };
-        let erased = snapshot.is_none() && action != RevisionAction::Erase;
-        if erased {
-            // Content may only be missing for an entry erased later in the chain (checked below).
-            erased_entries.entry(r.entry_uid.as_str()).or_insert(false);
-        } else {
-            let recorded_at = r.recorded_at.ok_or_else(chain_broken)?;
-            if snapshot.is_some() == (action == RevisionAction::Erase) {
-                return Err(chain_broken());
-            }
-            let h = revision_hash(
-                &prev,
-                &RevisionBody {
-                    entry_uid: &uids[entry],
-                    seq: r.seq,
-                    action: action.id(),
-                    recorded_at,
-                    snapshot: snapshot.as_ref(),
-                },
-            );
-            if h != stored {
-                return Err(chain_broken());
-            }
-            if action == RevisionAction::Erase {
-                erased_entries.insert(r.entry_uid.as_str(), true);
-            }
-        }
-        prev = stored;
-        snapshots.push(snapshot);
-        actions.push(action);
-        hashes.push((stored_prev, stored));
-    }
-    if erased_entries.values().any(|done| !done) {
-        return Err(chain_broken());
-    }
-    if hex(&prev) != m.chain_head {
-        return Err(chain_broken());
-    }
-    if m.entries
-        .iter()
-        .any(|e| !last_seq.contains_key(e.uid.as_str()))
-    {
-        return Err(rejected("the bundle's manifest is malformed"));
     }
     Ok(Checked {
         uids,
@@ -499,11 +283,7 @@ fn check_manifest(m: &Manifest) -> Result<Checked> {
     })
 }
 
-fn snapshot_from_bundle(
-    s: &BSnapshot,
-    attachment_indexes: &[usize],
-    m: &Manifest,
-) -> Result<Snapshot> {
+fn check_snapshot(s: &SnapshotRecord) -> Result<()> {
     let invalid = |_| rejected("the bundle holds a value Haven does not accept");
     if s.time_zone.parse::<chrono_tz::Tz>().is_err()
         || s.kinds.iter().any(|k| IncidentKind::from_id(k).is_none())
@@ -523,40 +303,16 @@ fn snapshot_from_bundle(
             text::required(field, v, max).map_err(invalid)?;
         }
     }
-    let mut attachments = Vec::with_capacity(attachment_indexes.len());
-    for i in attachment_indexes {
-        let a = m
-            .attachments
-            .get(*i)
-            .ok_or_else(|| rejected("the bundle's manifest is malformed"))?;
-        attachments.push(AttachmentMeta {
-            sha256: unhex::<32>(&a.sha256)
-                .ok_or_else(|| rejected("the bundle's manifest is malformed"))?,
-            size: a.size,
-            kind: a.kind.clone(),
-            mime_type: a.mime_type.clone(),
-            file_name: a.file_name.clone(),
-        });
-    }
-    Ok(Snapshot {
-        occurred_at: s.occurred_at,
-        time_zone: s.time_zone.clone(),
-        kinds: s.kinds.clone(),
-        narrative: s.narrative.clone(),
-        injuries: s.injuries.clone(),
-        witnesses: s.witnesses.clone(),
-        place: s.place.clone(),
-        police_involved: s.police_involved,
-        police_reference: s.police_reference.clone(),
-        medical_involved: s.medical_involved,
-        medical_reference: s.medical_reference.clone(),
-        hidden: s.hidden,
-        attachments,
-    })
+    Ok(())
 }
 
 /// Stores a checked manifest and streams the attachments in, checking their hashes.
-fn store(conn: &Connection, m: &Manifest, c: &Checked, plain: &mut dyn Read) -> Result<()> {
+fn store<R: Read>(
+    conn: &Connection,
+    m: &Manifest,
+    c: &Checked,
+    reader: &mut haven_evidence::BundleReader<R>,
+) -> Result<()> {
     let mut entry_ids: HashMap<&str, i64> = HashMap::new();
     for (e, uid) in m.entries.iter().zip(&c.uids) {
         conn.execute(
@@ -584,11 +340,15 @@ fn store(conn: &Connection, m: &Manifest, c: &Checked, plain: &mut dyn Read) -> 
             ],
         )?;
         let id = conn.last_insert_rowid();
-        let got = stream_into_blob(conn, id, a.size, plain)?;
-        if &got != sha {
-            return Err(rejected(
-                "an attachment does not match its hash: the bundle was altered",
-            ));
+        let mut blob = conn.blob_open(MAIN_DB, c"journal_attachments", c"data", id, false)?;
+        match reader.copy_attachment(&mut blob) {
+            Ok(Some(AttachmentCheck { matches: true, .. })) => {}
+            Ok(Some(AttachmentCheck { index, .. })) => {
+                return Err(refused(BundleError::AttachmentAltered(index)))
+            }
+            Ok(None) => return Err(refused(BundleError::ManifestMalformed)),
+            Err(CopyError::Bundle(e)) => return Err(refused(e)),
+            Err(CopyError::Sink(e)) => return Err(Error::io("write the attachment")(e)),
         }
         attachment_ids.push(id);
     }
@@ -618,27 +378,23 @@ fn store(conn: &Connection, m: &Manifest, c: &Checked, plain: &mut dyn Read) -> 
     Ok(())
 }
 
-fn stream_into_blob(conn: &Connection, id: i64, size: u64, plain: &mut dyn Read) -> Result<Hash> {
-    let mut blob = conn.blob_open(MAIN_DB, c"journal_attachments", c"data", id, false)?;
-    let mut buf = Zeroizing::new(vec![0u8; 64 * 1024]);
-    let mut hasher = Sha256::new();
-    let mut left = size;
-    while left > 0 {
-        let want = (buf.len() as u64).min(left) as usize;
-        plain
-            .read_exact(&mut buf[..want])
-            .map_err(|_| rejected("the bundle is damaged, was altered or is too large"))?;
-        blob.write_all(&buf[..want])
-            .map_err(Error::io("write the attachment"))?;
-        hasher.update(&buf[..want]);
-        left -= want as u64;
-    }
-    Ok(hasher.finalize().into())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_evidence_crate_knows_every_action_and_attachment_kind() {
+        for a in haven_evidence::verify::ACTIONS {
+            assert!(RevisionAction::from_id(a).is_some(), "{a}");
+        }
+        assert_eq!(
+            haven_evidence::verify::ATTACHMENT_KINDS.len(),
+            AttachmentKind::ALL.len()
+        );
+        for k in AttachmentKind::ALL {
+            assert!(haven_evidence::verify::ATTACHMENT_KINDS.contains(&k.id()));
+        }
+    }
 
     #[test]
     fn passphrases_are_checked_and_never_printed() {

@@ -9,16 +9,19 @@
 //!   the import that verifies it.
 
 pub mod bundle;
+mod photo;
 mod report;
 
 pub use bundle::{BundlePassphrase, MAX_BUNDLE_BYTES, MIN_PASSPHRASE_CHARS};
 
 use crate::error::{Error, Result};
-use crate::journal::{self, JournalEntry};
+use crate::journal::{self, AttachmentKind, JournalEntry};
 use crate::locale::Locale;
+use crate::notes::SpaceKind;
 use crate::pin::Pin;
 use crate::session::Session;
 use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
 use std::io::{Read, Write};
 
 /// Which entries a report holds.
@@ -46,13 +49,20 @@ pub struct ReportRequest {
     pub locale: Locale,
     /// Include entries she hid (marked as such).
     pub include_hidden: bool,
+    /// Embed a small printable copy of each photo (JPEG or PNG), captioned with the
+    /// original's size and SHA-256. Off by default: the report grows by about 100–250 KB per
+    /// photo, and the photos are then in a file she shares.
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
+    pub embed_photos: bool,
 }
 
 /// Exports.
 impl Session {
     /// A printable HTML report of the chosen entries, with every revision's hash, every
-    /// attachment's size and SHA-256 and the chain head. Asks for the PIN again.
+    /// attachment's size and SHA-256 and the chain head, and (if asked) small copies of the
+    /// photos. Asks for the PIN again.
     pub fn export_report(&self, pin: &Pin, request: &ReportRequest) -> Result<String> {
+        self.ensure_space(SpaceKind::Full)?;
         self.verify_pin(pin)?;
         let generated_at = self.now();
         self.with_conn(|c| {
@@ -72,9 +82,26 @@ impl Session {
             let entries = entries
                 .into_iter()
                 .map(|entry| {
+                    let mut print_copies = BTreeMap::new();
+                    if request.embed_photos {
+                        for a in &entry.attachments {
+                            if a.kind != AttachmentKind::Photo {
+                                continue;
+                            }
+                            let copy = if a.size > photo::MAX_INPUT_BYTES as u64 {
+                                None
+                            } else {
+                                let mut bytes = Vec::new();
+                                journal::read_attachment_to(c, a.id, &mut bytes)?;
+                                photo::print_copy(&bytes)
+                            };
+                            print_copies.insert(a.id, copy);
+                        }
+                    }
                     Ok(report::ReportEntry {
                         revisions: journal::revisions(c, entry.id)?,
                         entry,
+                        print_copies,
                     })
                 })
                 .collect::<Result<Vec<_>>>()?;
@@ -91,11 +118,13 @@ impl Session {
         passphrase: &BundlePassphrase,
         out: &mut dyn Write,
     ) -> Result<()> {
+        self.ensure_space(SpaceKind::Full)?;
         self.verify_pin(pin)?;
+        let mut out = self.stop_on_lock(out);
         self.with_conn(|c| {
             // One read transaction: the bundle is a consistent snapshot.
             let tx = c.transaction()?;
-            bundle::export(&tx, passphrase, out)
+            bundle::export(&tx, passphrase, &mut out)
         })
     }
 
@@ -113,7 +142,8 @@ impl Session {
         passphrase: &BundlePassphrase,
         input: &mut dyn Read,
     ) -> Result<u64> {
-        self.with_conn(|c| bundle::import(c, passphrase, input))
+        let mut input = self.stop_on_lock(input);
+        self.with_conn(|c| bundle::import(c, passphrase, &mut input))
     }
 
     /// [`Session::import_bundle_from`] from bytes in memory; the size cap is checked first.

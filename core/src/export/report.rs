@@ -1,20 +1,26 @@
 //! The printable report: one self-contained HTML file for an advocate, lawyer or court.
 //!
 //! Why HTML and not PDF: every phone can show, print and share an HTML file, a PDF writer
-//! would add a large dependency, and print CSS gives clean A4 pages. The file has no scripts,
-//! no external resources and no images (attachments are listed with size and SHA-256, so a
-//! copy handed over separately can be matched). Every piece of text is HTML-escaped. Labels
-//! come from `labels.json` ("report") in the chosen language; times are shown in the time zone
-//! recorded with each entry, plus UTC.
+//! would add a large dependency, and print CSS gives clean A4 pages. The file has no scripts
+//! and no external resources. Attachments are listed with size and SHA-256, so a copy handed
+//! over separately can be matched; when she asks for it, photos are also embedded as small
+//! JPEG copies (`data:` URIs, see [`super::photo`]) so a printed page shows the injury, each
+//! captioned with the original's size and hash. Every piece of text is HTML-escaped. Labels
+//! (including every revision action, incident and attachment kind) come from `labels.json` in
+//! the chosen language, never raw ids; times are shown in the time zone recorded with each
+//! entry, plus UTC.
 //!
 //! The core returns the report as a string: the shell saves or shares it, the core never
 //! writes it to disk.
 
+use super::photo::PrintCopy;
 use crate::content::{content, Labels};
 use crate::error::Result;
 use crate::journal::{ChainStatus, JournalEntry, RevisionInfo};
 use crate::locale::Locale;
+use base64::Engine as _;
 use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// Escapes text for HTML element content and attribute values.
@@ -34,16 +40,22 @@ pub(crate) fn escape(s: &str) -> String {
 }
 
 const STYLE: &str = "body{font-family:sans-serif;font-size:11pt;line-height:1.4;margin:2em;color:#000}\
-h1{font-size:16pt}h2{font-size:13pt;border-bottom:1px solid #444;margin-top:1.5em}\
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}dt{font-weight:bold}dd{margin:0;white-space:pre-wrap}\
-table{border-collapse:collapse;width:100%;font-size:9pt}th,td{border:1px solid #888;padding:.2em .4em;text-align:left;vertical-align:top}\
-code{font-family:monospace;word-break:break-all}.note{font-size:9pt;color:#333}.hidden{font-style:italic}\
-@media print{body{margin:0}.entry{break-inside:avoid-page}@page{size:A4;margin:18mm}}";
+h1{font-size:16pt}h2{font-size:13pt;border-bottom:1px solid #444;margin-top:1.5em;break-after:avoid}h3{break-after:avoid}\
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;break-inside:avoid}dt{font-weight:bold}dd{margin:0;white-space:pre-wrap}\
+table{border-collapse:collapse;width:100%;table-layout:fixed;font-size:9pt}th:first-child{width:1.8em}th:last-child{width:47%}th,td{border:1px solid #888;padding:.2em .4em;text-align:left;vertical-align:top}\
+tr{break-inside:avoid}code{font-family:monospace;word-break:break-all}\
+figure{margin:.8em 0;break-inside:avoid}\
+figure img{display:block;width:auto;height:auto;max-width:100%;max-height:95mm;border:1px solid #888}\
+figcaption{font-size:9pt;margin-top:.3em}.note{font-size:9pt;color:#333}.hidden{font-style:italic}\
+@media print{body{margin:0}@page{size:A4;margin:18mm}}";
 
 /// Everything the report shows for one entry.
 pub(crate) struct ReportEntry {
     pub entry: JournalEntry,
     pub revisions: Vec<RevisionInfo>,
+    /// Printable copies of its photos by attachment id, when she asked to embed them
+    /// (`None`: that photo could not be decoded and is only listed).
+    pub print_copies: BTreeMap<i64, Option<PrintCopy>>,
 }
 
 /// Renders the report.
@@ -169,8 +181,9 @@ fn entry(
     if !e.attachments.is_empty() {
         let _ = writeln!(
             h,
-            "<h3>{}</h3><table><tr><th>#</th><th></th><th>{}</th><th>{}</th></tr>",
+            "<h3>{}</h3><table><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th></tr>",
             l("attachments"),
+            l("file"),
             l("size_bytes"),
             l("sha256")
         );
@@ -194,11 +207,13 @@ fn entry(
             );
         }
         h.push_str("</table>\n");
+        figures(h, r, l);
     }
     let _ = writeln!(
         h,
-        "<h3>{}</h3><table><tr><th>#</th><th></th><th>{}</th><th>{}</th></tr>",
+        "<h3>{}</h3><table><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th></tr>",
         l("revision"),
+        l("action"),
         l("recorded_at"),
         l("sha256")
     );
@@ -207,12 +222,53 @@ fn entry(
             h,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
             rev.seq,
-            rev.action.id(),
+            labels
+                .revision_actions
+                .get(rev.action.id())
+                .map_or_else(|| escape(rev.action.id()), |t| escape(t.get(locale))),
             rev.recorded_at.map(utc).unwrap_or_default(),
             escape(&rev.hash)
         );
     }
     h.push_str("</table></section>\n");
+}
+
+/// The embedded photo copies of one entry, each captioned with the original's hash and size.
+fn figures(h: &mut String, r: &ReportEntry, l: &dyn Fn(&str) -> String) {
+    for (i, a) in r.entry.attachments.iter().enumerate() {
+        let Some(copy) = r.print_copies.get(&a.id) else {
+            continue;
+        };
+        let name = a.file_name.as_deref().map(escape).unwrap_or_default();
+        match copy {
+            Some(copy) => {
+                let _ = writeln!(
+                    h,
+                    "<figure><img src=\"data:image/jpeg;base64,{}\" width=\"{}\" height=\"{}\" alt=\"{} {}\">\
+                     <figcaption>#{} {name} — {}: {} — {}: <code>{}</code><br>{}</figcaption></figure>",
+                    base64::engine::general_purpose::STANDARD.encode(&copy.jpeg),
+                    copy.width,
+                    copy.height,
+                    l("attachments"),
+                    i + 1,
+                    i + 1,
+                    l("size_bytes"),
+                    a.size,
+                    l("sha256"),
+                    escape(&a.sha256),
+                    l("photo_copy_note")
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    h,
+                    "<p class=\"note\">#{} {name} — {}</p>",
+                    i + 1,
+                    l("photo_not_shown")
+                );
+            }
+        }
+    }
 }
 
 fn utc(t: DateTime<Utc>) -> String {

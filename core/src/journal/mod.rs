@@ -13,7 +13,8 @@
 //! the future (beyond [`FUTURE_SKEW`] of clock drift) is refused.
 
 mod attachments;
-pub(crate) mod chain;
+// The canonical hash lives in the evidence crate, shared with the verifiers.
+pub(crate) use haven_evidence::chain;
 #[cfg(test)]
 mod tamper_tests;
 mod verify;
@@ -931,7 +932,8 @@ impl Session {
         reader: &mut dyn Read,
     ) -> Result<AttachmentInfo> {
         let now = self.now();
-        self.with_tx(|tx| add_attachment(tx, now, entry_id, draft, size, reader))
+        let mut reader = self.stop_on_lock(reader);
+        self.with_tx(|tx| add_attachment(tx, now, entry_id, draft, size, &mut reader))
     }
 
     /// [`Session::add_attachment`] from bytes in memory (for the FFI).

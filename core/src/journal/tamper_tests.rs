@@ -26,9 +26,7 @@ fn fixture() -> Fixture {
     ));
     let vault = Vault::with_options(
         tmp.path().join("data"),
-        Arc::new(InsecureSoftwareProtector::new(
-            tmp.path().join("protector.key"),
-        )),
+        Arc::new(InsecureSoftwareProtector::new(tmp.path().join("protector"))),
         VaultOptions::insecure_fast_kdf_for_tests(clock),
     )
     .unwrap();

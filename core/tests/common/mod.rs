@@ -4,7 +4,8 @@
 
 use chrono::{TimeZone, Utc};
 use haven_core::{
-    InsecureSoftwareProtector, Locale, ManualClock, Pin, SetupOptions, Vault, VaultOptions,
+    DuressBehaviour, DuressOptions, InsecureSoftwareProtector, Locale, ManualClock, Pin,
+    SetupOptions, UnlockOutcome, Vault, VaultOptions,
 };
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -39,8 +40,19 @@ impl TestVault {
         self.tmp.path().join("data")
     }
 
-    pub fn protector_key(&self) -> PathBuf {
-        self.tmp.path().join("protector.key")
+    /// The software protector's key directory (its platform keys, as files).
+    pub fn protector_dir(&self) -> PathBuf {
+        self.tmp.path().join("protector")
+    }
+
+    /// The platform keys that exist now.
+    pub fn protector_keys(&self) -> Vec<String> {
+        match std::fs::read_dir(self.protector_dir()) {
+            Err(_) => Vec::new(),
+            Ok(entries) => entries
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect(),
+        }
     }
 
     /// The same vault as a fresh process would see it (throttle state must come from disk).
@@ -59,13 +71,43 @@ impl TestVault {
 }
 
 pub fn open_vault(root: &Path, clock: Arc<ManualClock>) -> Vault {
-    let protector = Arc::new(InsecureSoftwareProtector::new(root.join("protector.key")));
+    let protector = Arc::new(InsecureSoftwareProtector::new(root.join("protector")));
     Vault::with_options(
         root.join("data"),
         protector,
         VaultOptions::insecure_fast_kdf_for_tests(clock),
     )
     .unwrap()
+}
+
+pub fn opened(outcome: UnlockOutcome) -> haven_core::Session {
+    match outcome {
+        UnlockOutcome::Opened(s) => s,
+        other => panic!("expected Opened, got {other:?}"),
+    }
+}
+
+pub fn not_opened(outcome: UnlockOutcome) {
+    assert!(
+        matches!(outcome, UnlockOutcome::NotOpened),
+        "got {outcome:?}"
+    );
+}
+
+pub fn with_duress(behaviour: DuressBehaviour, shred_real: bool) -> SetupOptions {
+    SetupOptions {
+        duress: Some(DuressOptions {
+            pin: pin(DURESS_PIN),
+            behaviour,
+            shred_real,
+        }),
+        ..TestVault::setup_options()
+    }
+}
+
+/// The file names in a directory, sorted.
+pub fn file_names(dir: &Path) -> Vec<String> {
+    listing(dir).into_iter().map(|(name, _)| name).collect()
 }
 
 /// File names and sizes in a directory, sorted.

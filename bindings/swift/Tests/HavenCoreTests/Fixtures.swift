@@ -11,9 +11,10 @@ let NEW_PIN = "97531086"
 /// An error the key store throws that the protocol does not declare.
 struct KeyStoreExploded: Error {}
 
-/// A KeyProtector in Swift, as the iOS shell writes one, but with an in-memory AES-256-GCM key
-/// (OpenSSL's EVP here; CryptoKit on iOS) instead of a Keychain / Secure Enclave item.
-/// `mode` simulates the platform's failures.
+/// A KeyProtector in Swift, as the iOS shell writes one (a new AES-256-GCM sealing key per seal,
+/// named in the sealed bytes; older ones retired; an HMAC-SHA256 mixing key), but with in-memory
+/// keys (OpenSSL's EVP here; CryptoKit and the Keychain on iOS). `mode` simulates the platform's
+/// failures.
 final class TestProtector: KeyProtector, @unchecked Sendable {
     enum Mode {
         case working
@@ -23,19 +24,30 @@ final class TestProtector: KeyProtector, @unchecked Sendable {
         case broken
     }
 
+    private static let idBytes = 16
     private let lock = NSLock()
-    private var key: [UInt8]?
+    private var sealingKeys: [Data: [UInt8]] = [:]
+    private var mixingKey: [UInt8]?
     private var _mode = Mode.working
     private var _seals = 0
+    private var _mixes = 0
     private var _destroys = 0
 
-    var mode: Mode {
-        get { lock.lock(); defer { lock.unlock() }; return _mode }
-        set { lock.lock(); defer { lock.unlock() }; _mode = newValue }
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock(); defer { lock.unlock() }
+        return try body()
     }
-    var seals: Int { lock.lock(); defer { lock.unlock() }; return _seals }
-    var destroys: Int { lock.lock(); defer { lock.unlock() }; return _destroys }
-    var hasKey: Bool { lock.lock(); defer { lock.unlock() }; return key != nil }
+
+    var mode: Mode {
+        get { locked { _mode } }
+        set { locked { _mode = newValue } }
+    }
+    var seals: Int { locked { _seals } }
+    var mixes: Int { locked { _mixes } }
+    var destroys: Int { locked { _destroys } }
+    var hasKey: Bool { locked { !sealingKeys.isEmpty || mixingKey != nil } }
+    /// How many sealing keys exist now (one, once the core has retired the others).
+    var sealingKeyCount: Int { locked { sealingKeys.count } }
 
     private func checkMode() throws {
         switch mode {
@@ -45,38 +57,67 @@ final class TestProtector: KeyProtector, @unchecked Sendable {
         }
     }
 
-    private func keyOrCreate() -> [UInt8] {
-        lock.lock(); defer { lock.unlock() }
-        if let key { return key }
-        let fresh = randomBytes(32)
-        key = fresh
-        return fresh
+    private static func keyId(_ sealed: Data) throws -> Data {
+        guard sealed.count >= idBytes + 12 + 16 else { throw ProtectorFailure.Failed }
+        return Data(sealed.prefix(idBytes))
     }
 
     func seal(plaintext: Data) throws -> Data {
         try checkMode()
-        lock.lock(); _seals += 1; lock.unlock()
+        let id = randomBytes(Self.idBytes)
+        let key = randomBytes(32)
+        locked {
+            _seals += 1
+            sealingKeys[Data(id)] = key
+        }
         let iv = randomBytes(12)
-        return Data(iv + aesGcmSeal(key: keyOrCreate(), iv: iv, plaintext: [UInt8](plaintext)))
+        return Data(id + iv + aesGcmSeal(key: key, iv: iv, plaintext: [UInt8](plaintext)))
     }
 
     func unseal(sealed: Data) throws -> Data {
         try checkMode()
-        let key: [UInt8]? = { lock.lock(); defer { lock.unlock() }; return self.key }()
-        guard let key else { throw ProtectorFailure.KeyUnavailable }
-        let bytes = [UInt8](sealed)
-        guard bytes.count >= 12 + 16,
-              let plain = aesGcmOpen(key: key, iv: Array(bytes[0..<12]), sealed: Array(bytes[12...]))
+        let id = try Self.keyId(sealed)
+        guard let key = locked({ sealingKeys[id] }) else { throw ProtectorFailure.KeyUnavailable }
+        let bytes = [UInt8](sealed.dropFirst(Self.idBytes))
+        guard let plain = aesGcmOpen(key: key, iv: Array(bytes[0..<12]), sealed: Array(bytes[12...]))
         else { throw ProtectorFailure.Failed }
         return Data(plain)
     }
 
+    func retireOtherKeys(sealed: Data) throws {
+        try checkMode()
+        let keep = try Self.keyId(sealed)
+        locked { sealingKeys = sealingKeys.filter { $0.key == keep } }
+    }
+
+    func deviceMix(input: Data) throws -> Data {
+        try checkMode()
+        let key: [UInt8] = locked {
+            _mixes += 1
+            if let mixingKey { return mixingKey }
+            let fresh = randomBytes(32)
+            mixingKey = fresh
+            return fresh
+        }
+        return Data(hmacSha256(key: key, data: [UInt8](input)))
+    }
+
     func destroyKey() throws {
         try checkMode()
-        lock.lock(); defer { lock.unlock() }
-        _destroys += 1
-        key = nil
+        locked {
+            _destroys += 1
+            sealingKeys = [:]
+            mixingKey = nil
+        }
     }
+}
+
+/// HMAC-SHA256 through OpenSSL.
+func hmacSha256(key: [UInt8], data: [UInt8]) -> [UInt8] {
+    var out = [UInt8](repeating: 0, count: 32)
+    var length: UInt32 = 0
+    precondition(HMAC(EVP_sha256(), key, Int32(key.count), data, data.count, &out, &length) != nil)
+    return Array(out[0..<Int(length)])
 }
 
 func randomBytes(_ n: Int) -> [UInt8] {

@@ -12,6 +12,9 @@ final class VaultFlowTests: XCTestCase {
         XCTAssertEqual(try v.haven.state(), .unlocked)
         XCTAssertEqual(try first.locale(), .ru)
         XCTAssertGreaterThan(v.protector.seals, 0, "the keys file went through the Swift protector")
+        XCTAssertGreaterThanOrEqual(v.protector.mixes, 2, "both setup derivations used the device mix")
+        XCTAssertEqual(v.protector.sealingKeyCount, 1, "every older sealing key was retired")
+        XCTAssertEqual(first.space(), .full)
 
         v.haven.lock()
         XCTAssertFalse(first.isOpen())
@@ -89,13 +92,57 @@ final class VaultFlowTests: XCTestCase {
         try v.setup(duressPin: DURESS_PIN, options: options(behaviour: .openDecoy)).setLocale(locale: .kk)
         v.haven.lock()
         let decoy = try open(v.haven, DURESS_PIN)
+        XCTAssertEqual(decoy.space(), .notes)
         XCTAssertEqual(try decoy.locale(), .en, "the decoy keeps the setup language")
-        try decoy.setWipeAfterFailures(current: DURESS_PIN, after: 5)
-        try decoy.clearDuressPin(current: DURESS_PIN)
+        let note = try decoy.addNote(text: "Buy bread")
+        XCTAssertEqual(try decoy.updateNote(id: note.id, text: "Milk").text, "Milk")
+        assertHavenError(try decoy.setWipeAfterFailures(current: DURESS_PIN, after: 5)) {
+            if case .WrongSpace = $0 { return true }
+            return false
+        }
+        // Only the duress PIN passes there; the real PIN is answered like a wrong one.
+        try decoy.verifyPin(pin: DURESS_PIN)
+        for pin in [PIN, WRONG_PIN] {
+            assertHavenError(try decoy.verifyPin(pin: pin)) {
+                if case let .InvalidInput(field, reason) = $0 {
+                    return field == "pin" && reason == "is not correct"
+                }
+                return false
+            }
+        }
         v.haven.lock()
-        XCTAssertEqual(try open(v.haven, PIN).locale(), .kk)
+        let real = try open(v.haven, PIN)
+        XCTAssertEqual(try real.locale(), .kk)
+        let notes = try real.decoyNotes(pin: PIN)
+        XCTAssertEqual(try notes.listNotes().map(\.text), ["Milk"])
         v.haven.lock()
         XCTAssertEqual(try open(v.haven, DURESS_PIN).locale(), .en)
+    }
+
+    func testAnOlderKeysFileWrittenBackOpensNothing() throws {
+        let v = try TempVault()
+        _ = try v.setup()
+        v.haven.lock()
+        let saved = try Data(contentsOf: v.file("k"))
+        for _ in 0..<5 { XCTAssertTrue(isNotOpened(try v.haven.unlock(pin: WRONG_PIN))) }
+        try saved.write(to: v.file("k"))
+        assertHavenError(try v.haven.unlock(pin: PIN)) {
+            if case .ProtectorUnavailable = $0 { return true }
+            return false
+        }
+        XCTAssertEqual(v.protector.sealingKeyCount, 1)
+    }
+
+    func testWeakPinsAreRefusedBySetup() throws {
+        let v = try TempVault()
+        XCTAssertTrue(pinIsWeak(pin: "123456"))
+        XCTAssertFalse(pinIsWeak(pin: PIN))
+        assertHavenError(try v.haven.setup(pin: "121212", duressPin: nil, options: options())) {
+            if case let .InvalidInput(field, reason) = $0 {
+                return field == "pin" && reason == "is too easy to guess"
+            }
+            return false
+        }
     }
 
     func testDuressNothingHereBehavesLikeAWrongPin() throws {

@@ -5,45 +5,41 @@ import HavenCore
 import LocalAuthentication
 import Security
 
-/// The iOS `KeyProtector`: seals the vault's keys file with a key that never leaves this
-/// device, so that a copy of the data directory (a backup, a repair shop) is useless elsewhere
-/// and every PIN guess has to run on this phone.
+/// The iOS `KeyProtector`: seals the vault's keys file with keys that never leave this device,
+/// and lends the device to every PIN guess, so that a copy of the data directory (a backup, a
+/// repair shop) is useless elsewhere, every guess has to run on this phone, and an old copy of
+/// the keys file written back opens no more.
 ///
-/// **With a Secure Enclave** (every iPhone since the 5s; not the simulator) the root key is a
-/// P-256 key created inside the Secure Enclave. Its private half never leaves the enclave; what
-/// the Keychain stores is only the enclave's encrypted handle to it. Each `seal` makes an
-/// ephemeral P-256 key, agrees a secret with the enclave key (ECDH), derives an AES-256 key
-/// with HKDF-SHA256 and encrypts with AES-GCM (ECIES). `open` needs the enclave to redo the
-/// agreement. Sealed layout: `0x01 | ephemeral public key (65 bytes, X9.63) | nonce | ciphertext | tag`.
+/// **Sealing keys, one per write.** Each `seal` makes a new random AES-256 key, stores it as its
+/// own Keychain item (account `k.<hex id>`) and encrypts with AES-GCM. Sealed layout:
+/// `0x03 | key id (16) | nonce | ciphertext | tag`, the format byte and id authenticated as
+/// associated data. Once the core has made a sealed file durable it calls `retireOtherKeys`,
+/// which deletes every other sealing item: a restored older file names a deleted key.
 ///
-/// **Without one** the root key is a random AES-256 key stored in the Keychain, and sealing is
-/// AES-GCM with it. Sealed layout: `0x02 | nonce | ciphertext | tag`.
+/// **The mixing key, one per vault.** `deviceMix(input)` is, with a Secure Enclave (every iPhone
+/// since the 5s; not the simulator), an ECDH agreement between a P-256 key created inside the
+/// enclave (its private half never leaves it; the Keychain holds only the enclave's encrypted
+/// handle) and a public key derived from the input, then HKDF-SHA256. Without one it is
+/// HMAC-SHA256 under a random key stored in the Keychain. Either way the same input gives the
+/// same 32 bytes on this device only.
 ///
-/// Both Keychain items are `kSecAttrAccessibleWhenPasscodeSetThisDeviceOnly`: never in a
-/// backup, never migrated to another device, and deleted by iOS if she removes the phone's
-/// passcode (the vault then reports the key as unavailable, and the app says so plainly).
-/// On a phone with no passcode that class cannot be used; the protector then falls back to
-/// `kSecAttrAccessibleWhenUnlockedThisDeviceOnly` and `isPasscodeBound` is false, so the setup
-/// screen can tell her.
+/// Every item is `kSecAttrAccessibleWhenPasscodeSetThisDeviceOnly`: never in a backup, never
+/// migrated to another device, and deleted by iOS if she removes the phone's passcode (the
+/// vault then reports the key as unavailable). On a phone with no passcode that class cannot be
+/// used; the protector then falls back to `kSecAttrAccessibleWhenUnlockedThisDeviceOnly` and
+/// `isPasscodeBound` is false, so the setup screen can tell her.
 ///
 /// NOT COMPILED on Linux (no Security/CryptoKit there); see ios/README.md.
 public final class KeychainKeyProtector: KeyProtector, @unchecked Sendable {
-    private enum Format: UInt8 {
-        case secureEnclave = 0x01
-        case keychainKey = 0x02
-
-        /// Distinct Keychain accounts, so the format of a sealed blob names its key.
-        var account: String {
-            switch self {
-            case .secureEnclave: return "k.1"
-            case .keychainKey: return "k.2"
-            }
-        }
-    }
+    private static let format: UInt8 = 0x03
+    private static let idBytes = 16
+    private static let sealingPrefix = "k."
+    private static let enclaveMixAccount = "m.1"
+    private static let keychainMixAccount = "m.2"
+    private static let mixInfo = Data("haven device mix v1".utf8)
 
     /// A neutral service name: a Keychain listing should say nothing about a safety app.
     private let service: String
-    private static let info = Data("haven keys file v1".utf8)
 
     public init(service: String = "c.k") {
         self.service = service
@@ -61,88 +57,100 @@ public final class KeychainKeyProtector: KeyProtector, @unchecked Sendable {
     // MARK: KeyProtector
 
     public func seal(plaintext: Data) throws -> Data {
-        if let handle = try loadItem(.secureEnclave) {
-            return try sealWithEnclave(plaintext, handle: handle)
-        }
-        if let raw = try loadItem(.keychainKey) {
-            return try sealWithKey(plaintext, raw: raw)
-        }
-        // First use: create the root key, in the Secure Enclave when there is one.
-        if SecureEnclave.isAvailable {
-            let handle = try createEnclaveKey()
-            return try sealWithEnclave(plaintext, handle: handle)
-        }
+        let id = SymmetricKey(size: .bits128).withUnsafeBytes { Data($0) }
         let raw = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-        try storeItem(.keychainKey, data: raw)
-        return try sealWithKey(plaintext, raw: raw)
+        try storeItem(account: Self.sealingAccount(id), data: raw)
+        let header = Data([Self.format]) + id
+        do {
+            let box = try AES.GCM.seal(plaintext, using: SymmetricKey(data: raw), authenticating: header)
+            guard let combined = box.combined else { throw ProtectorFailure.Failed }
+            return header + combined
+        } catch {
+            throw ProtectorFailure.Failed
+        }
     }
 
     public func unseal(sealed: Data) throws -> Data {
-        guard let first = sealed.first, let format = Format(rawValue: first) else {
+        let id = try Self.keyId(sealed)
+        guard let raw = try loadItem(account: Self.sealingAccount(id)) else {
+            throw ProtectorFailure.KeyUnavailable
+        }
+        let header = sealed.prefix(1 + Self.idBytes)
+        do {
+            let box = try AES.GCM.SealedBox(combined: sealed.dropFirst(1 + Self.idBytes))
+            return try AES.GCM.open(box, using: SymmetricKey(data: raw), authenticating: header)
+        } catch {
             throw ProtectorFailure.Failed
         }
-        guard let item = try loadItem(format) else { throw ProtectorFailure.KeyUnavailable }
-        let body = sealed.dropFirst()
+    }
+
+    public func retireOtherKeys(sealed: Data) throws {
+        let keep = Self.sealingAccount(try Self.keyId(sealed))
+        for account in try sealingAccounts() where account != keep {
+            try deleteItem(account: account)
+        }
+    }
+
+    public func deviceMix(input: Data) throws -> Data {
         do {
-            switch format {
-            case .secureEnclave:
-                guard body.count > 65 else { throw ProtectorFailure.Failed }
-                let enclaveKey = try SecureEnclave.P256.KeyAgreement.PrivateKey(dataRepresentation: item)
-                let ephemeral = try P256.KeyAgreement.PublicKey(x963Representation: body.prefix(65))
-                let key = try Self.derivedKey(enclaveKey.sharedSecretFromKeyAgreement(with: ephemeral),
-                                              ephemeral: ephemeral)
-                return try AES.GCM.open(AES.GCM.SealedBox(combined: body.dropFirst(65)), using: key)
-            case .keychainKey:
-                return try AES.GCM.open(AES.GCM.SealedBox(combined: body), using: SymmetricKey(data: item))
+            if let handle = try loadItem(account: Self.enclaveMixAccount) {
+                return try Self.enclaveMix(input, handle: handle)
             }
+            if let raw = try loadItem(account: Self.keychainMixAccount) {
+                return Self.keyMix(input, raw: raw)
+            }
+            // First use: the mixing key, in the Secure Enclave when there is one.
+            if SecureEnclave.isAvailable {
+                return try Self.enclaveMix(input, handle: createEnclaveKey())
+            }
+            let raw = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+            try storeItem(account: Self.keychainMixAccount, data: raw)
+            return Self.keyMix(input, raw: raw)
         } catch let failure as ProtectorFailure {
             throw failure
         } catch {
-            // Altered bytes, or an enclave handle the enclave no longer accepts.
+            // An enclave handle the enclave no longer accepts, an input that makes no key.
             throw ProtectorFailure.Failed
         }
     }
 
     public func destroyKey() throws {
-        for format in [Format.secureEnclave, .keychainKey] {
-            let status = SecItemDelete(query(format) as CFDictionary)
-            guard status == errSecSuccess || status == errSecItemNotFound else {
-                throw ProtectorFailure.Failed
-            }
-        }
-    }
-
-    // MARK: Sealing
-
-    private func sealWithEnclave(_ plaintext: Data, handle: Data) throws -> Data {
-        do {
-            let enclaveKey = try SecureEnclave.P256.KeyAgreement.PrivateKey(dataRepresentation: handle)
-            let ephemeral = P256.KeyAgreement.PrivateKey()
-            let key = try Self.derivedKey(ephemeral.sharedSecretFromKeyAgreement(with: enclaveKey.publicKey),
-                                          ephemeral: ephemeral.publicKey)
-            guard let combined = try AES.GCM.seal(plaintext, using: key).combined else {
-                throw ProtectorFailure.Failed
-            }
-            return Data([Format.secureEnclave.rawValue]) + ephemeral.publicKey.x963Representation + combined
-        } catch {
+        // Every item of this service: sealing keys and the mixing key.
+        let status = SecItemDelete([
+            kSecClass as String: kSecClassGenericPassword,
+            kSecAttrService as String: service,
+        ] as CFDictionary)
+        guard status == errSecSuccess || status == errSecItemNotFound else {
             throw ProtectorFailure.Failed
         }
     }
 
-    private func sealWithKey(_ plaintext: Data, raw: Data) throws -> Data {
-        do {
-            guard let combined = try AES.GCM.seal(plaintext, using: SymmetricKey(data: raw)).combined else {
-                throw ProtectorFailure.Failed
-            }
-            return Data([Format.keychainKey.rawValue]) + combined
-        } catch {
+    // MARK: Keys
+
+    private static func keyId(_ sealed: Data) throws -> Data {
+        guard sealed.count > 1 + idBytes + 12 + 16, sealed.first == format else {
             throw ProtectorFailure.Failed
         }
+        return sealed.dropFirst().prefix(idBytes)
     }
 
-    private static func derivedKey(_ secret: SharedSecret, ephemeral: P256.KeyAgreement.PublicKey) -> SymmetricKey {
-        secret.hkdfDerivedSymmetricKey(using: SHA256.self, salt: ephemeral.x963Representation,
-                                       sharedInfo: info, outputByteCount: 32)
+    private static func sealingAccount(_ id: Data) -> String {
+        sealingPrefix + id.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The enclave key agrees a secret with a public key derived from the input: only this
+    /// enclave can compute it, and a different input gives an unrelated result.
+    private static func enclaveMix(_ input: Data, handle: Data) throws -> Data {
+        let enclaveKey = try SecureEnclave.P256.KeyAgreement.PrivateKey(dataRepresentation: handle)
+        let scalar = Data(SHA256.hash(data: input))
+        let peer = try P256.KeyAgreement.PrivateKey(rawRepresentation: scalar).publicKey
+        let secret = try enclaveKey.sharedSecretFromKeyAgreement(with: peer)
+        return secret.hkdfDerivedSymmetricKey(using: SHA256.self, salt: input, sharedInfo: mixInfo,
+                                              outputByteCount: 32).withUnsafeBytes { Data($0) }
+    }
+
+    private static func keyMix(_ input: Data, raw: Data) -> Data {
+        Data(HMAC<SHA256>.authenticationCode(for: input, using: SymmetricKey(data: raw)))
     }
 
     private func createEnclaveKey() throws -> Data {
@@ -150,28 +158,24 @@ public final class KeychainKeyProtector: KeyProtector, @unchecked Sendable {
         guard let access = SecAccessControlCreateWithFlags(nil, Self.accessibility, .privateKeyUsage, &error) else {
             throw ProtectorFailure.Failed
         }
-        do {
-            let key = try SecureEnclave.P256.KeyAgreement.PrivateKey(accessControl: access)
-            try storeItem(.secureEnclave, data: key.dataRepresentation)
-            return key.dataRepresentation
-        } catch {
-            throw ProtectorFailure.Failed
-        }
+        let key = try SecureEnclave.P256.KeyAgreement.PrivateKey(accessControl: access)
+        try storeItem(account: Self.enclaveMixAccount, data: key.dataRepresentation)
+        return key.dataRepresentation
     }
 
     // MARK: Keychain
 
-    private func query(_ format: Format) -> [String: Any] {
+    private func query(account: String) -> [String: Any] {
         [
             kSecClass as String: kSecClassGenericPassword,
             kSecAttrService as String: service,
-            kSecAttrAccount as String: format.account,
+            kSecAttrAccount as String: account,
         ]
     }
 
     /// The item's data, or `nil` when there is none.
-    private func loadItem(_ format: Format) throws -> Data? {
-        var query = query(format)
+    private func loadItem(account: String) throws -> Data? {
+        var query = query(account: account)
         query[kSecReturnData as String] = true
         query[kSecMatchLimit as String] = kSecMatchLimitOne
         var result: CFTypeRef?
@@ -188,12 +192,41 @@ public final class KeychainKeyProtector: KeyProtector, @unchecked Sendable {
         }
     }
 
-    private func storeItem(_ format: Format, data: Data) throws {
-        var attributes = query(format)
+    /// The accounts of every sealing key of this service.
+    private func sealingAccounts() throws -> [String] {
+        let query: [String: Any] = [
+            kSecClass as String: kSecClassGenericPassword,
+            kSecAttrService as String: service,
+            kSecReturnAttributes as String: true,
+            kSecMatchLimit as String: kSecMatchLimitAll,
+        ]
+        var result: CFTypeRef?
+        let status = SecItemCopyMatching(query as CFDictionary, &result)
+        switch status {
+        case errSecSuccess:
+            let items = result as? [[String: Any]] ?? []
+            return items.compactMap { $0[kSecAttrAccount as String] as? String }
+                .filter { $0.hasPrefix(Self.sealingPrefix) }
+        case errSecItemNotFound:
+            return []
+        default:
+            throw ProtectorFailure.Failed
+        }
+    }
+
+    private func storeItem(account: String, data: Data) throws {
+        var attributes = query(account: account)
         attributes[kSecValueData as String] = data
         attributes[kSecAttrAccessible as String] = Self.accessibility
         attributes[kSecAttrSynchronizable as String] = false
         guard SecItemAdd(attributes as CFDictionary, nil) == errSecSuccess else {
+            throw ProtectorFailure.Failed
+        }
+    }
+
+    private func deleteItem(account: String) throws {
+        let status = SecItemDelete(query(account: account) as CFDictionary)
+        guard status == errSecSuccess || status == errSecItemNotFound else {
             throw ProtectorFailure.Failed
         }
     }

@@ -18,8 +18,9 @@ const val WRONG_PIN = "111111"
 const val NEW_PIN = "97531086"
 
 /**
- * A KeyProtector in Kotlin, as the Android shell writes one, but with an in-memory AES-256-GCM
- * key instead of an Android Keystore key. [mode] simulates the platform's failures.
+ * A KeyProtector in Kotlin, as the Android shell writes one (a new AES-256-GCM sealing key per
+ * seal, named in the sealed bytes; old ones retired; an HMAC-SHA256 mixing key), but with
+ * in-memory keys instead of Android Keystore keys. [mode] simulates the platform's failures.
  */
 class TestProtector : KeyProtector {
     enum class Mode {
@@ -31,13 +32,18 @@ class TestProtector : KeyProtector {
     }
 
     @Volatile var mode = Mode.WORKING
-    @Volatile private var key: SecretKey? = null
+    private val sealingKeys = java.util.concurrent.ConcurrentHashMap<String, SecretKey>()
+    @Volatile private var mixingKey: SecretKey? = null
     val seals = AtomicInteger()
     val opens = AtomicInteger()
+    val mixes = AtomicInteger()
     val destroys = AtomicInteger()
     private val random = SecureRandom()
 
-    val hasKey: Boolean get() = key != null
+    val hasKey: Boolean get() = sealingKeys.isNotEmpty() || mixingKey != null
+
+    /** How many sealing keys exist now (one, once the core has retired the others). */
+    val sealingKeyCount: Int get() = sealingKeys.size
 
     private fun checkMode() {
         when (mode) {
@@ -47,17 +53,22 @@ class TestProtector : KeyProtector {
         }
     }
 
-    @Synchronized
-    private fun keyOrCreate(): SecretKey =
-        key ?: KeyGenerator.getInstance("AES").apply { init(256) }.generateKey().also { key = it }
+    private fun keyId(sealed: ByteArray): String {
+        if (sealed.size < ID + 12 + 16) throw ProtectorFailure.Failed()
+        return sealed.copyOfRange(0, ID).joinToString("") { "%02x".format(it) }
+    }
 
     override fun seal(plaintext: ByteArray): ByteArray {
         checkMode()
         seals.incrementAndGet()
+        val id = ByteArray(ID).also(random::nextBytes)
+        val key = KeyGenerator.getInstance("AES").apply { init(256) }.generateKey()
+        sealingKeys[keyId(id + ByteArray(28))] = key
         val iv = ByteArray(12).also(random::nextBytes)
         val cipher = Cipher.getInstance("AES/GCM/NoPadding")
-        cipher.init(Cipher.ENCRYPT_MODE, keyOrCreate(), GCMParameterSpec(128, iv))
-        val sealed = iv + cipher.doFinal(plaintext)
+        cipher.init(Cipher.ENCRYPT_MODE, key, GCMParameterSpec(128, iv))
+        cipher.updateAAD(id)
+        val sealed = id + iv + cipher.doFinal(plaintext)
         plaintext.fill(0)
         return sealed
     }
@@ -65,21 +76,46 @@ class TestProtector : KeyProtector {
     override fun unseal(sealed: ByteArray): ByteArray {
         checkMode()
         opens.incrementAndGet()
-        val k = key ?: throw ProtectorFailure.KeyUnavailable()
-        if (sealed.size < 12 + 16) throw ProtectorFailure.Failed()
+        val k = sealingKeys[keyId(sealed)] ?: throw ProtectorFailure.KeyUnavailable()
         val cipher = Cipher.getInstance("AES/GCM/NoPadding")
-        cipher.init(Cipher.DECRYPT_MODE, k, GCMParameterSpec(128, sealed, 0, 12))
+        cipher.init(Cipher.DECRYPT_MODE, k, GCMParameterSpec(128, sealed, ID, 12))
+        cipher.updateAAD(sealed, 0, ID)
         try {
-            return cipher.doFinal(sealed, 12, sealed.size - 12)
+            return cipher.doFinal(sealed, ID + 12, sealed.size - ID - 12)
         } catch (e: AEADBadTagException) {
             throw ProtectorFailure.Failed()
+        }
+    }
+
+    override fun retireOtherKeys(sealed: ByteArray) {
+        checkMode()
+        val keep = keyId(sealed)
+        sealingKeys.keys.removeIf { it != keep }
+    }
+
+    @Synchronized
+    override fun deviceMix(input: ByteArray): ByteArray {
+        checkMode()
+        mixes.incrementAndGet()
+        val key = mixingKey
+            ?: KeyGenerator.getInstance("HmacSHA256").generateKey().also { mixingKey = it }
+        return javax.crypto.Mac.getInstance("HmacSHA256").run {
+            init(key)
+            doFinal(input)
         }
     }
 
     override fun destroyKey() {
         checkMode()
         destroys.incrementAndGet()
-        synchronized(this) { key = null }
+        synchronized(this) {
+            sealingKeys.clear()
+            mixingKey = null
+        }
+    }
+
+    private companion object {
+        const val ID = 16
     }
 }
 

@@ -2,6 +2,7 @@ package org.haven.core
 
 import org.haven.core.model.DuressBehaviour
 import org.haven.core.model.HavenLocale
+import org.haven.core.model.SpaceKind
 import org.haven.core.model.VaultState
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
@@ -25,6 +26,9 @@ class VaultFlowTest {
         assertSame(VaultState.Unlocked, v.haven.state())
         assertEquals(HavenLocale.RU, first.locale())
         assertTrue(v.protector.seals.get() > 0, "the keys file went through the Kotlin protector")
+        assertTrue(v.protector.mixes.get() >= 2, "both setup derivations went through the device mix")
+        assertEquals(1, v.protector.sealingKeyCount, "every older sealing key was retired")
+        assertSame(SpaceKind.FULL, first.space())
 
         v.haven.lock()
         assertFalse(first.isOpen())
@@ -104,16 +108,63 @@ class VaultFlowTest {
         v.haven.lock()
         v.haven.open(DURESS_PIN).use { decoy ->
             assertTrue(decoy.isOpen())
+            assertSame(SpaceKind.NOTES, decoy.space())
             assertEquals(HavenLocale.EN, decoy.locale(), "the decoy keeps the setup language")
-            // In the decoy, PIN settings check the PIN and change nothing.
-            decoy.setWipeAfterFailures(DURESS_PIN, 5u)
-            decoy.clearDuressPin(DURESS_PIN)
+            // A plain notes space: notes work, nothing of the vault exists there.
+            assertTrue(decoy.listNotes().isEmpty())
+            val note = decoy.addNote("Buy bread")
+            assertEquals("Milk", decoy.updateNote(note.id, "Milk").text)
+            assertThrows<HavenException.InvalidInput> { decoy.addNote("  ") }
+            assertThrows<HavenException.WrongSpace> { decoy.setWipeAfterFailures(DURESS_PIN, 5u) }
+            assertThrows<HavenException.WrongSpace> { decoy.clearDuressPin(DURESS_PIN) }
+            // Only the duress PIN passes there: the real PIN is answered like a wrong one.
+            decoy.verifyPin(DURESS_PIN)
+            val real = assertThrows<HavenException.InvalidInput> { decoy.verifyPin(PIN) }
+            val wrong = assertThrows<HavenException.InvalidInput> { decoy.verifyPin(WRONG_PIN) }
+            assertEquals(wrong.message, real.message)
         }
         v.haven.lock()
-        v.haven.open(PIN).use { assertEquals(HavenLocale.KK, it.locale()) }
+        v.haven.open(PIN).use { real ->
+            assertEquals(HavenLocale.KK, real.locale())
+            assertThrows<HavenException.WrongSpace> { real.listNotes() }
+            // She curates the decoy from the real vault.
+            real.decoyNotes(PIN).use { notes ->
+                assertSame(SpaceKind.NOTES, notes.space())
+                assertEquals(listOf("Milk"), notes.listNotes().map { it.text })
+                notes.deleteNote(notes.listNotes().single().id)
+                notes.addNote("Dentist on Friday")
+            }
+        }
         v.haven.lock()
-        // The duress PIN still works after the decoy "cleared" it.
-        v.haven.open(DURESS_PIN).use { assertEquals(HavenLocale.EN, it.locale()) }
+        v.haven.open(DURESS_PIN).use { decoy ->
+            assertEquals(listOf("Dentist on Friday"), decoy.listNotes().map { it.text })
+        }
+    }
+
+    @Test
+    fun `an older keys file written back opens nothing (the protector retired its key)`(): Unit =
+        TempVault().use { v ->
+            v.setup().close()
+            v.haven.lock()
+            val saved = Files.readAllBytes(v.dataDir.resolve("k"))
+            repeat(5) { assertSame(UnlockResult.NotOpened, v.haven.unlock(WRONG_PIN)) }
+            assertInstanceOf(VaultState.LockedOut::class.java, v.haven.state())
+            Files.write(v.dataDir.resolve("k"), saved)
+            assertThrows<HavenException.ProtectorUnavailable> { v.haven.unlock(PIN) }
+            assertEquals(1, v.protector.sealingKeyCount)
+        }
+
+    @Test
+    fun `weak PINs are refused by setup, with one rule for both shells`(): Unit = TempVault().use { v ->
+        assertTrue(pinIsWeak("123456"))
+        assertTrue(pinIsWeak("000000"))
+        assertFalse(pinIsWeak(PIN))
+        val e = assertThrows<HavenException.InvalidInput> {
+            v.haven.setup("121212", null, options())
+        }
+        assertEquals("pin", e.field)
+        assertEquals("is too easy to guess", e.reason)
+        assertSame(VaultState.NotSetUp, v.haven.state())
     }
 
     @Test

@@ -4,8 +4,8 @@ import org.haven.core.KeyProtector
 import org.haven.core.ProtectorFailure
 
 /**
- * The core's [KeyProtector], backed by a platform key: [GcmSealer] over [AndroidKeystoreKeys] in
- * the app. The core tells "protector key unavailable" apart from "wrong PIN" and "corrupt file"
+ * The core's [KeyProtector], backed by platform keys: [GcmSealer] over [AndroidKeystoreKeys] in
+ * the app (a new sealing key per write, old ones retired; an HMAC mixing key for every PIN guess). The core tells "protector key unavailable" apart from "wrong PIN" and "corrupt file"
  * through the two failures below.
  *
  * The core calls these from its background thread, never concurrently for one vault.
@@ -15,6 +15,10 @@ class KeystoreProtector(private val sealer: GcmSealer) : KeyProtector {
     override fun seal(plaintext: ByteArray): ByteArray = mapped { sealer.seal(plaintext) }
 
     override fun unseal(sealed: ByteArray): ByteArray = mapped { sealer.open(sealed) }
+
+    override fun retireOtherKeys(sealed: ByteArray) = mapped { sealer.retireOthers(sealed) }
+
+    override fun deviceMix(input: ByteArray): ByteArray = mapped { sealer.mix(input) }
 
     override fun destroyKey() = mapped { sealer.destroy() }
 

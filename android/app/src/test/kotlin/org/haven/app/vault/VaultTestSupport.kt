@@ -10,7 +10,7 @@ import org.robolectric.RuntimeEnvironment
 import org.robolectric.shadows.ShadowLooper
 
 const val PIN = "482913"
-const val DURESS_PIN = "555555"
+const val DURESS_PIN = "731905"
 const val WRONG_PIN = "111111"
 
 val app: HavenApplication get() = RuntimeEnvironment.getApplication() as HavenApplication

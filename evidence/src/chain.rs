@@ -30,14 +30,14 @@ use sha2::{Digest, Sha256};
 const DOMAIN: &[u8] = b"haven/journal-revision/v1\0";
 
 /// The `prev_hash` of the very first revision.
-pub(crate) const GENESIS: [u8; 32] = [0; 32];
+pub const GENESIS: [u8; 32] = [0; 32];
 
 /// A SHA-256 value.
-pub(crate) type Hash = [u8; 32];
+pub type Hash = [u8; 32];
 
 /// An attachment as the chain sees it.
 #[derive(Clone, PartialEq, Eq)]
-pub(crate) struct AttachmentMeta {
+pub struct AttachmentMeta {
     pub sha256: Hash,
     pub size: u64,
     pub kind: String,
@@ -47,7 +47,7 @@ pub(crate) struct AttachmentMeta {
 
 /// The whole entry as of one revision.
 #[derive(Clone, PartialEq, Eq)]
-pub(crate) struct Snapshot {
+pub struct Snapshot {
     pub occurred_at: i64,
     pub time_zone: String,
     /// Sorted, deduplicated ids.
@@ -65,7 +65,7 @@ pub(crate) struct Snapshot {
 }
 
 /// One revision, as hashed.
-pub(crate) struct RevisionBody<'a> {
+pub struct RevisionBody<'a> {
     pub entry_uid: &'a [u8; 16],
     pub seq: u64,
     pub action: &'a str,
@@ -73,8 +73,16 @@ pub(crate) struct RevisionBody<'a> {
     pub snapshot: Option<&'a Snapshot>,
 }
 
+crate::redacted_debug!(AttachmentMeta, Snapshot);
+
+impl std::fmt::Debug for RevisionBody<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RevisionBody(..)")
+    }
+}
+
 /// The hash of `body` following `prev`.
-pub(crate) fn revision_hash(prev: &Hash, body: &RevisionBody<'_>) -> Hash {
+pub fn revision_hash(prev: &Hash, body: &RevisionBody<'_>) -> Hash {
     let mut c = Canon(Sha256::new());
     c.0.update(DOMAIN);
     c.0.update(prev);
@@ -148,7 +156,7 @@ impl Canon {
 }
 
 /// Lower-case hex of a hash (or any bytes).
-pub(crate) fn hex(bytes: &[u8]) -> String {
+pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write as _;
     let mut s = String::with_capacity(bytes.len() * 2);
     for b in bytes {
@@ -158,7 +166,7 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 }
 
 /// Parses lower- or upper-case hex into exactly `N` bytes.
-pub(crate) fn unhex<const N: usize>(s: &str) -> Option<[u8; N]> {
+pub fn unhex<const N: usize>(s: &str) -> Option<[u8; N]> {
     if s.len() != 2 * N || !s.is_ascii() {
         return None;
     }
