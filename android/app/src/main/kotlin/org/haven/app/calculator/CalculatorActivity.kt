@@ -11,6 +11,7 @@ import android.widget.LinearLayout
 import android.widget.TextView
 import org.haven.app.discretion.SecureWindow
 import org.haven.app.haven
+import org.haven.app.notes.NotesActivity
 import org.haven.app.setup.SetupActivity
 import org.haven.app.text.Lang
 import org.haven.app.text.UiText
@@ -82,7 +83,8 @@ class CalculatorActivity : Activity() {
     private fun offerToVault() {
         if (state == VaultState.NotSetUp) return
         haven.vault.unlockWithCalculator(calculator) {
-            startActivity(Intent(this, VaultHomeActivity::class.java))
+            val notes = haven.vault.notesSession != null && haven.vault.session == null
+            startActivity(Intent(this, if (notes) NotesActivity::class.java else VaultHomeActivity::class.java))
         }
     }
 

@@ -7,6 +7,7 @@ import org.haven.core.Haven
 import org.haven.core.Session
 import org.haven.core.UnlockResult
 import org.haven.core.model.HavenLocale
+import org.haven.core.model.SpaceKind
 import org.haven.core.model.VaultState
 import org.haven.app.text.Lang
 import java.util.concurrent.ExecutorService
@@ -47,6 +48,18 @@ class VaultGate(
      * be a trace). Main thread.
      */
     var city: org.haven.app.vault.City? = null
+
+    /**
+     * The notes space open now: the decoy opened by its PIN, or the decoy's notes opened from the
+     * real vault's settings. Closed by [lock] like the session. Main thread.
+     */
+    var notesSession: Session? = null
+        private set
+
+    fun openedNotes(notes: Session) {
+        notesSession?.close()
+        notesSession = notes
+    }
 
     /** The wipe-after setting chosen while this vault was open (the core has no getter yet). */
     var wipeAfter: UInt? = null
@@ -94,6 +107,12 @@ class VaultGate(
             if (lockCount.get() != locksBefore) {
                 haven.quickExit()
                 result.session.close()
+            } else if (result.session.space() == SpaceKind.NOTES) {
+                // The decoy: only the notes space, never the vault's screens.
+                session?.close()
+                session = null
+                openedNotes(result.session)
+                onOpened()
             } else {
                 opened(result.session, lang ?: this.lang)
                 onOpened()
@@ -119,6 +138,8 @@ class VaultGate(
     fun lock() {
         lockCount.incrementAndGet()
         city = null
+        notesSession?.close()
+        notesSession = null
         wipeAfter = null
         wipeAfterKnown = false
         havenOrNull?.quickExit()

@@ -25,6 +25,7 @@ import org.haven.app.vault.VaultHomeActivity
 import org.haven.core.DuressSettings
 import org.haven.core.HavenException
 import org.haven.core.SetupOptions
+import org.haven.core.pinIsWeak
 import org.haven.core.model.DuressBehaviour
 
 /**
@@ -49,6 +50,7 @@ class SetupActivity : Activity(), VaultScreen {
     lateinit var createButton: Button
         private set
     private lateinit var message: TextView
+    private lateinit var weakHint: TextView
 
     private fun t(text: UiText) = text.get(lang)
 
@@ -60,7 +62,19 @@ class SetupActivity : Activity(), VaultScreen {
     }
 
     private fun render() {
-        pinField = PrivateInput.field(this, PrivateInput.Kind.PIN, t(UiText.SETUP_PIN))
+        val weak = Views.caption(this, "").apply { tag = WEAK_TAG }
+        pinField = PrivateInput.field(this, PrivateInput.Kind.PIN, t(UiText.SETUP_PIN)).apply {
+            // Live feedback as she types: the core refuses PINs that are too easy to guess.
+            addTextChangedListener(object : android.text.TextWatcher {
+                override fun beforeTextChanged(s: CharSequence?, start: Int, count: Int, after: Int) = Unit
+                override fun onTextChanged(s: CharSequence?, start: Int, before: Int, count: Int) = Unit
+                override fun afterTextChanged(s: android.text.Editable?) {
+                    val typed = s?.toString().orEmpty()
+                    weak.text = if (isPin(typed) && pinIsWeak(typed)) t(UiText.SETUP_PIN_WEAK) else ""
+                }
+            })
+        }
+        weakHint = weak
         pinRepeatField = PrivateInput.field(this, PrivateInput.Kind.PIN, t(UiText.SETUP_PIN_REPEAT))
         duressField = PrivateInput.field(this, PrivateInput.Kind.PIN, t(UiText.SETUP_PIN)).apply {
             visibility = if (withDuress) View.VISIBLE else View.GONE
@@ -88,6 +102,7 @@ class SetupActivity : Activity(), VaultScreen {
             Views.heading(this, t(UiText.SETUP_PIN)),
             Views.body(this, t(UiText.SETUP_PIN_HOW)),
             pinField,
+            weakHint,
             pinRepeatField,
             Views.heading(this, t(UiText.SETUP_DURESS_TITLE)),
             Views.body(this, t(UiText.SETUP_DURESS_EXPLAIN)),
@@ -138,6 +153,7 @@ class SetupActivity : Activity(), VaultScreen {
         val pin = pinField.text.toString()
         if (pin != pinRepeatField.text.toString()) return show(UiText.SETUP_PIN_MISMATCH)
         if (!isPin(pin)) return show(UiText.SETUP_PIN_INVALID)
+        if (pinIsWeak(pin)) return show(UiText.SETUP_PIN_WEAK)
         val duressPin = if (withDuress) duressField.text.toString() else null
         if (duressPin != null && (!isPin(duressPin) || duressPin == pin)) return show(UiText.SETUP_PIN_INVALID)
         val options = SetupOptions(
@@ -176,6 +192,7 @@ class SetupActivity : Activity(), VaultScreen {
 
     companion object {
         const val RESTORE_TAG = "setup-restore"
+        const val WEAK_TAG = "setup-weak"
 
         fun isPin(text: String): Boolean = text.length in 6..12 && text.all { it in '0'..'9' }
 

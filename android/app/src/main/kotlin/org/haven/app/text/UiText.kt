@@ -218,6 +218,19 @@ enum class UiText(val en: String, val ru: String, val kk: String) {
     PACK_DAMAGED("This file is not a directory, or it is damaged. Your current directory is kept.", "Этот файл — не справочник или он повреждён. Текущий справочник сохранён.", "Бұл файл анықтамалық емес немесе бүлінген. Қазіргі анықтамалық сақталды."),
     PACK_FAILED("The directory could not be installed. Your current directory is kept.", "Не удалось установить справочник. Текущий справочник сохранён.", "Анықтамалықты орнату мүмкін болмады. Қазіргі анықтамалық сақталды."),
 
+    // The notes space (plain notes app: no Haven words)
+    NOTES_TITLE("Notes", "Заметки", "Жазбалар"),
+    NOTES_NEW("Write a note", "Новая заметка", "Жаңа жазба"),
+    NOTES_EDIT("Edit", "Изменить", "Өзгерту"),
+    SETTINGS_DECOY_NOTES("Notes he would see", "Заметки, которые он увидит", "Ол көретін жазбалар"),
+    SETTINGS_DECOY_NOTES_EXPLAIN(
+        "The second PIN opens a plain notes app. Fill it with ordinary notes so that it looks used.",
+        "Второй PIN-код открывает обычные заметки. Заполните их обычными записями, чтобы они выглядели настоящими.",
+        "Екінші PIN-код қарапайым жазбаларды ашады. Олар шынайы көрінуі үшін қарапайым жазбалармен толтырыңыз.",
+    ),
+    SETTINGS_DECOY_NOTES_OPEN("Edit those notes", "Изменить эти заметки", "Бұл жазбаларды өзгерту"),
+    SETUP_PIN_WEAK("Too easy to guess: avoid repeats, runs like 123456 and dates.", "Слишком легко угадать: избегайте повторов, последовательностей вроде 123456 и дат.", "Тым оңай табылады: қайталауды, 123456 сияқты қатарларды және күндерді қолданбаңыз."),
+
     // Contacts
     CONTACT_NAME("Name", "Имя", "Аты"),
     CONTACT_PHONE("Phone", "Телефон", "Телефон"),
@@ -288,6 +301,7 @@ enum class UiText(val en: String, val ru: String, val kk: String) {
     DIRECTORY_DISTANCE("About %d km away", "Примерно %d км", "Шамамен %d км"),
     DIRECTORY_VERIFIED("Checked on %s", "Проверено %s", "Тексерілген күні: %s"),
     DIRECTORY_UNVERIFIED("Not verified: check the number before relying on it", "Не проверено: уточните номер, прежде чем полагаться на него", "Тексерілмеген: сенер алдында нөмірді нақтылаңыз"),
+    DIRECTORY_FALLBACK("These national lines can tell you where to turn:", "Эти национальные линии подскажут, куда обратиться:", "Бұл ұлттық желілер қайда жүгіну керегін айтады:"),
     DIRECTORY_NO_RESULTS("Nothing found.", "Ничего не найдено.", "Ештеңе табылмады."),
     DIRECTORY_CONFIDENTIAL("Address confidential: call first", "Адрес не раскрывается: сначала позвоните", "Мекенжай құпия: алдымен қоңырау шалыңыз"),
     DIRECTORY_PACK_EXPIRED(

@@ -130,7 +130,10 @@ class DirectoryActivity : VaultActivity() {
 
     private fun show(hits: List<DirectoryHit>) {
         results.removeAllViews()
-        if (hits.isEmpty()) results.addView(label(t(UiText.DIRECTORY_NO_RESULTS)))
+        // Nothing matched: the core answers with the region's routing lines (`fallback`).
+        val fallback = hits.isNotEmpty() && hits.all { it.fallback }
+        if (hits.isEmpty() || fallback) results.addView(label(t(UiText.DIRECTORY_NO_RESULTS)))
+        if (fallback) results.addView(label(t(UiText.DIRECTORY_FALLBACK)).apply { tag = FALLBACK_TAG })
         for (hit in hits) results.addView(card(hit))
     }
 
@@ -214,6 +217,7 @@ class DirectoryActivity : VaultActivity() {
         const val VERIFIED_TAG = "directory-verified"
         const val OUT_OF_DATE_TAG = "directory-out-of-date"
         const val PACK_ADD_TAG = "directory-pack-add"
+        const val FALLBACK_TAG = "directory-fallback"
         const val PACK_STATUS_TAG = "directory-pack-status"
         const val REQUEST_PACK = 21
     }

@@ -42,6 +42,7 @@ class SettingsActivity : VaultActivity() {
             addView(languageSection())
             addView(pinSection())
             addView(duressSection())
+            addView(decoyNotesSection())
             addView(wipeAfterSection())
             addView(autoLockSection())
             addView(disguiseSection())
@@ -164,6 +165,29 @@ class SettingsActivity : VaultActivity() {
         )
     }
 
+    /** "Edit the notes he would see": opens the decoy's notes space after her real PIN. */
+    private fun decoyNotesSection(): View {
+        val current = pinField(UiText.SETTINGS_CURRENT_PIN).apply { tag = DECOY_PIN_TAG }
+        return section(
+            UiText.SETTINGS_DECOY_NOTES,
+            Views.body(this, t(UiText.SETTINGS_DECOY_NOTES_EXPLAIN)),
+            current,
+            Views.button(this, t(UiText.SETTINGS_DECOY_NOTES_OPEN)) {
+                val c = current.text.toString()
+                current.text.clear()
+                status.text = t(UiText.WORKING)
+                vault.run({ session.decoyNotes(c) }) { outcome ->
+                    if (isFinishing || isDestroyed) return@run
+                    outcome.onSuccess { notes ->
+                        status.text = ""
+                        vault.openedNotes(notes)
+                        startActivity(android.content.Intent(this, org.haven.app.notes.NotesActivity::class.java))
+                    }.onFailure { status.text = t(UiText.SETTINGS_PIN_WRONG) }
+                }
+            }.apply { tag = DECOY_OPEN_TAG },
+        )
+    }
+
     private fun wipeAfterText(after: UInt?, known: Boolean): String = when {
         !known -> t(UiText.SETTINGS_WIPE_AFTER_UNKNOWN)
         after == null -> t(UiText.SETTINGS_WIPE_AFTER_OFF)
@@ -276,6 +300,8 @@ class SettingsActivity : VaultActivity() {
         const val WIPE_AFTER_TOGGLE_TAG = "wipe-after-toggle"
         const val WIPE_AFTER_SAVE_TAG = "wipe-after-save"
         const val WIPE_AFTER_PIN_TAG = "wipe-after-pin"
+        const val DECOY_PIN_TAG = "decoy-notes-pin"
+        const val DECOY_OPEN_TAG = "decoy-notes-open"
         const val WIPE_AFTER_CURRENT_TAG = "wipe-after-current"
         val AUTO_LOCK_MINUTES = listOf(0, 1, 2, 5)
     }

@@ -107,14 +107,15 @@ class CalculatorActivityTest {
     }
 
     @Test
-    fun `the decoy duress PIN opens a vault like the real one`() {
+    fun `the decoy duress PIN opens only a plain notes app`() {
         setUpVault(duressPin = DURESS_PIN, behaviour = DuressBehaviour.OPEN_DECOY)
         val calculator = launch().get()
         calculator.type("$DURESS_PIN =")
         settle()
         assertEquals(DURESS_PIN, calculator.displayText)
-        assertEquals(VaultHomeActivity::class.java.name, calculator.nextStarted()?.component?.className)
-        assertNotNull(app.vault.session)
+        assertEquals(org.haven.app.notes.NotesActivity::class.java.name, calculator.nextStarted()?.component?.className)
+        assertNull("no vault session behind the decoy", app.vault.session)
+        assertNotNull(app.vault.notesSession)
     }
 
     @Test

@@ -73,7 +73,7 @@ object ScreenCatalog {
 
     /** A vault holding a little of everything, open, in [lang]. Returns the id of a journal entry. */
     fun populate(lang: Lang): Long {
-        setUpVault()
+        setUpVault(duressPin = org.haven.app.vault.DURESS_PIN, behaviour = org.haven.core.model.DuressBehaviour.OPEN_DECOY)
         openVault()
         val session = app.vault.session!!
         session.setLocale(lang.toLocale())
@@ -161,6 +161,12 @@ object ScreenCatalog {
                     .putExtra(org.haven.app.viewer.AttachmentViewerActivity.EXTRA_ID, attachment.id)
                     .putExtra(org.haven.app.viewer.AttachmentViewerActivity.EXTRA_MIME, attachment.mimeType),
             )
+        }),
+        Shot("21-notes-space", {
+            val notes = app.vault.session!!.decoyNotes(org.haven.app.vault.PIN)
+            notes.addNote(sample(app.vault.lang).ownStep)
+            app.vault.openedNotes(notes)
+            show(org.haven.app.notes.NotesActivity::class.java)
         }),
         Shot("20-viewer-unsupported", {
             show(

@@ -41,4 +41,19 @@ class SettingsScreenTest {
         assertEquals("Now: erase after 7 wrong PINs in a row.", current.text.toString())
         assertEquals("", pin.text.toString())
     }
+
+    @Test
+    fun `setup says as she types that a PIN is too easy to guess, and refuses it`() {
+        val setup = Robolectric.buildActivity(org.haven.app.setup.SetupActivity::class.java).setup().get()
+        val weak = setup.window.decorView.findViewWithTag<TextView>(org.haven.app.setup.SetupActivity.WEAK_TAG)
+        setup.pinField.setText("123456")
+        assertEquals(org.haven.app.text.UiText.SETUP_PIN_WEAK.en, weak.text.toString())
+        setup.pinField.setText(PIN)
+        assertEquals("", weak.text.toString())
+        setup.pinField.setText("111111")
+        setup.pinRepeatField.setText("111111")
+        setup.create()
+        settle()
+        assertEquals(org.haven.core.model.VaultState.NotSetUp, app.vault.haven.state())
+    }
 }
