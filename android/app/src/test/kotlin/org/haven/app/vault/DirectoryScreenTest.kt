@@ -136,11 +136,9 @@ class DirectoryScreenTest {
         assertTrue(views(screen.results()).filterIsInstance<TextView>().any { it.text.toString() == "Nothing found." })
         // …and the core's routing lines, so that she still sees where to call.
         val routing = app.vault.session!!.searchDirectory(DirectoryQuery(text = "zzzzqqq", locale = HavenLocale.EN))
-        if (routing.isNotEmpty()) {
-            assertTrue(routing.all { it.fallback })
-            assertEquals(routing.map { it.name }, screen.headings())
-            assertTrue(screen.window.decorView.findViewWithTag<View>(DirectoryActivity.FALLBACK_TAG) != null)
-        }
+        assertTrue(routing.isNotEmpty() && routing.all { it.fallback })
+        assertEquals(routing.map { it.name }, screen.headings())
+        assertTrue(screen.window.decorView.findViewWithTag<View>(DirectoryActivity.FALLBACK_TAG) != null)
     }
 
     private fun labelOf(type: ServiceType): String =
