@@ -109,7 +109,8 @@ object Views {
         setTextColor(ink)
         val padH = dp(context, Theme.Space.M)
         setPadding(padH, dp(context, Theme.Space.S), padH, dp(context, Theme.Space.S))
-        layoutParams = spaced(context, LinearLayout.LayoutParams.WRAP_CONTENT)
+        // A gap after it, so that buttons side by side never touch.
+        layoutParams = spaced(context, LinearLayout.LayoutParams.WRAP_CONTENT).apply { marginEnd = dp(context, Theme.Space.S) }
         setOnClickListener { onClick() }
     }
 
