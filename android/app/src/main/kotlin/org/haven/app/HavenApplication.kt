@@ -44,6 +44,17 @@ open class HavenApplication : Application() {
     }
 
     /**
+     * Erases the vault (crypto-shred, in the core) and the shell's own settings (the panic app
+     * and its choices, auto-lock), keeping only "setup was offered" so that the calculator stays
+     * a plain calculator afterwards.
+     */
+    fun wipeEverything() {
+        lockEverything()
+        prefs.clearAfterWipe()
+        vault.wipe { }
+    }
+
+    /**
      * The vault lives in no-backup storage, in a directory with a neutral name, sealed by the
      * AndroidKeyStore key. Called once, on the vault thread.
      */

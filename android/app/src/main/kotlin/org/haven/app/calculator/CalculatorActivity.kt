@@ -11,7 +11,11 @@ import android.widget.LinearLayout
 import android.widget.TextView
 import org.haven.app.discretion.SecureWindow
 import org.haven.app.haven
+import org.haven.app.notes.NotesActivity
 import org.haven.app.setup.SetupActivity
+import org.haven.app.text.Lang
+import org.haven.app.text.UiText
+import org.haven.app.ui.Theme
 import org.haven.app.ui.Views
 import org.haven.app.vault.VaultHomeActivity
 import org.haven.core.CalcScreen
@@ -26,7 +30,9 @@ import org.haven.core.model.VaultState
  * a duress PIN or throttled — only a vault opening is visible.
  *
  * On the very first run (nothing set up yet) setup opens straight away. After a wipe the app stays
- * a plain calculator; setup then opens when a 6–12 digit number is entered with `=`.
+ * a plain calculator: `=` only calculates, whatever was typed, so guessing PINs reveals nothing.
+ * Setup opens again only by a deliberate gesture no PIN guess makes: 6–12 digits on the display,
+ * then a long press on `=` (setup says so beforehand).
  */
 class CalculatorActivity : Activity() {
     private var calculator = Calculator()
@@ -35,6 +41,7 @@ class CalculatorActivity : Activity() {
     private var state: VaultState? = null
 
     override fun onCreate(savedInstanceState: Bundle?) {
+        Theme.apply(this)
         super.onCreate(savedInstanceState)
         // The display holds a PIN just after it was typed: keep it out of screenshots and recents.
         SecureWindow.protect(this)
@@ -74,18 +81,23 @@ class CalculatorActivity : Activity() {
     }
 
     private fun offerToVault() {
-        if (state == VaultState.NotSetUp) {
-            startActivity(Intent(this, SetupActivity::class.java))
-            return
-        }
+        if (state == VaultState.NotSetUp) return
         haven.vault.unlockWithCalculator(calculator) {
-            startActivity(Intent(this, VaultHomeActivity::class.java))
+            val notes = haven.vault.notesSession != null && haven.vault.session == null
+            startActivity(Intent(this, if (notes) NotesActivity::class.java else VaultHomeActivity::class.java))
         }
     }
 
     private fun show(screen: CalcScreen) {
         expressionView.text = screen.expression
         displayView.text = screen.display
+    }
+
+    /** A long press on `=` with 6–12 digits showing, when there is no vault: the way back to setup. */
+    fun longPressEquals(): Boolean {
+        if (state != VaultState.NotSetUp || !SetupActivity.isPin(displayView.text.toString())) return false
+        startActivity(Intent(this, SetupActivity::class.java))
+        return true
     }
 
     /** The current display text (what anyone looking at the phone sees). */
@@ -95,32 +107,49 @@ class CalculatorActivity : Activity() {
         expressionView = TextView(this).apply {
             textSize = 20f
             gravity = Gravity.END
-            alpha = 0.6f
+            setTextColor(Theme.palette(context).muted)
         }
         displayView = TextView(this).apply {
             textSize = 48f
             gravity = Gravity.END
             maxLines = 1
+            setTextColor(Theme.palette(context).text)
             setTypeface(typeface, Typeface.BOLD)
         }
         val keys = GridLayout(this).apply {
             columnCount = 4
-            for ((label, key) in KEYPAD) addView(keyButton(label, key))
+            for ((label, key) in KEYPAD) {
+                addView(keyButton(label, key).apply { if (key == CalcKey.Equals) setOnLongClickListener { longPressEquals() } })
+            }
         }
         return Views.column(this, expressionView, displayView, keys).apply {
             gravity = Gravity.BOTTOM
+            setBackgroundColor(Theme.palette(context).background)
         }
     }
 
-    private fun keyButton(label: String, key: CalcKey): Button = Button(this).apply {
-        text = label
+    private fun keyButton(label: String, key: CalcKey): Button = Views.button(this, label, roleOf(label)) { press(key) }.apply {
         textSize = 24f
         tag = label
+        // TalkBack reads "divided by", not "division sign"; digits read as themselves. In the
+        // phone's language, like any calculator's.
+        contentDescription = spokenName(label, Lang.fromSystem())
+        minHeight = Views.dp(context, 64)
+        minimumHeight = Views.dp(context, 64)
         layoutParams = GridLayout.LayoutParams(
             GridLayout.spec(GridLayout.UNDEFINED, 1f),
             GridLayout.spec(GridLayout.UNDEFINED, 1f),
-        ).apply { width = 0 }
-        setOnClickListener { press(key) }
+        ).apply {
+            width = 0
+            val gap = Views.dp(context, 3)
+            setMargins(gap, gap, gap, gap)
+        }
+    }
+
+    private fun roleOf(label: String): Views.Role = when {
+        label == "=" -> Views.Role.PRIMARY
+        label.single().isDigit() || label == "." -> Views.Role.QUIET
+        else -> Views.Role.SECONDARY
     }
 
     companion object {
@@ -134,5 +163,20 @@ class CalculatorActivity : Activity() {
         )
 
         fun digit(value: Int): CalcKey = CalcKey.Digit(value.toUByte())
+
+        /** What a screen reader says for a key. */
+        fun spokenName(label: String, lang: Lang): String = when (label) {
+            "C" -> UiText.KEY_CLEAR.get(lang)
+            "⌫" -> UiText.KEY_BACKSPACE.get(lang)
+            "%" -> UiText.KEY_PERCENT.get(lang)
+            "÷" -> UiText.KEY_DIVIDE.get(lang)
+            "×" -> UiText.KEY_MULTIPLY.get(lang)
+            "−" -> UiText.KEY_SUBTRACT.get(lang)
+            "+" -> UiText.KEY_ADD.get(lang)
+            "±" -> UiText.KEY_SIGN.get(lang)
+            "." -> UiText.KEY_POINT.get(lang)
+            "=" -> UiText.KEY_EQUALS.get(lang)
+            else -> label
+        }
     }
 }

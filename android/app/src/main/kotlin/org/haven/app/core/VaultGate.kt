@@ -7,6 +7,7 @@ import org.haven.core.Haven
 import org.haven.core.Session
 import org.haven.core.UnlockResult
 import org.haven.core.model.HavenLocale
+import org.haven.core.model.SpaceKind
 import org.haven.core.model.VaultState
 import org.haven.app.text.Lang
 import java.util.concurrent.ExecutorService
@@ -40,6 +41,36 @@ class VaultGate(
     /** Her language inside the vault (read from the vault when it opens). */
     var lang: Lang = Lang.fromSystem()
         private set
+
+    /**
+     * The city she chose for "help near you", kept in memory only while the vault is open
+     * (there is no place for it in the vault's settings yet; on disk outside the vault it would
+     * be a trace). Main thread.
+     */
+    var city: org.haven.app.vault.City? = null
+
+    /**
+     * The notes space open now: the decoy opened by its PIN, or the decoy's notes opened from the
+     * real vault's settings. Closed by [lock] like the session. Main thread.
+     */
+    var notesSession: Session? = null
+        private set
+
+    fun openedNotes(notes: Session) {
+        notesSession?.close()
+        notesSession = notes
+    }
+
+    /** The wipe-after setting chosen while this vault was open (the core has no getter yet). */
+    var wipeAfter: UInt? = null
+        private set
+    var wipeAfterKnown = false
+        private set
+
+    fun rememberWipeAfter(after: UInt?) {
+        wipeAfter = after
+        wipeAfterKnown = true
+    }
 
     /** The core, created on first use (it may finish an interrupted wipe: not on the UI thread). */
     val haven: Haven
@@ -76,6 +107,12 @@ class VaultGate(
             if (lockCount.get() != locksBefore) {
                 haven.quickExit()
                 result.session.close()
+            } else if (result.session.space() == SpaceKind.NOTES) {
+                // The decoy: only the notes space, never the vault's screens.
+                session?.close()
+                session = null
+                openedNotes(result.session)
+                onOpened()
             } else {
                 opened(result.session, lang ?: this.lang)
                 onOpened()
@@ -100,6 +137,11 @@ class VaultGate(
      */
     fun lock() {
         lockCount.incrementAndGet()
+        city = null
+        notesSession?.close()
+        notesSession = null
+        wipeAfter = null
+        wipeAfterKnown = false
         havenOrNull?.quickExit()
         session?.close()
         session = null

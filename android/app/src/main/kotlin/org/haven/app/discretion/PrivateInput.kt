@@ -28,9 +28,19 @@ object PrivateInput {
         field.imeOptions = field.imeOptions or EditorInfo.IME_FLAG_NO_PERSONALIZED_LEARNING
         field.importantForAutofill = View.IMPORTANT_FOR_AUTOFILL_NO_EXCLUDE_DESCENDANTS
         field.isSaveEnabled = false
+        field.textSize = org.haven.app.ui.Theme.Type.BODY
+        val palette = org.haven.app.ui.Theme.palette(field.context)
+        field.setTextColor(palette.text)
+        field.setHintTextColor(palette.muted)
+        field.minHeight = (org.haven.app.ui.Theme.Space.TOUCH * field.resources.displayMetrics.density).toInt()
         if (kind == Kind.MULTILINE) {
             field.minLines = 3
             field.isSingleLine = false
+        } else {
+            // One line of input (Enter moves on), but a long hint wraps instead of being cut
+            // ("PIN-код для подтверждения экс…").
+            field.setHorizontallyScrolling(false)
+            field.maxLines = 4
         }
     }
 

@@ -15,11 +15,11 @@ class PanicResponderActivity : Activity() {
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         val sender = callingActivity?.packageName
-        when (PanicPolicy(haven.prefs).respond(intent?.action, sender)) {
+        when (PanicPolicy(haven.prefs) { SigningCerts.of(packageManager, it) }.respond(intent?.action, sender)) {
             PanicResponse.LOCK -> haven.watcher.lockNow()
             PanicResponse.LOCK_AND_WIPE -> {
                 haven.watcher.lockNow()
-                haven.vault.wipe { }
+                haven.wipeEverything()
             }
             PanicResponse.CONNECT_REQUESTED,
             PanicResponse.DISCONNECTED,

@@ -17,6 +17,24 @@ class ShellPrefs(context: Context) {
         get() = prefs.getString(KEY_PANIC_TRIGGER, null)
         set(value) = prefs.edit().putString(KEY_PANIC_TRIGGER, value).apply()
 
+    /** SHA-256 of the connected trigger app's signing certificate(s), recorded when it connected. */
+    var panicTriggerCert: String?
+        get() = prefs.getString(KEY_PANIC_TRIGGER_CERT, null)
+        set(value) = prefs.edit().putString(KEY_PANIC_TRIGGER_CERT, value).apply()
+
+    /** The certificate of the app that asked to connect, taken when it asked. */
+    var panicConnectRequestCert: String?
+        get() = prefs.getString(KEY_PANIC_REQUEST_CERT, null)
+        set(value) = prefs.edit().putString(KEY_PANIC_REQUEST_CERT, value).apply()
+
+    /**
+     * After a wipe: forget everything (the panic app, its choices, auto-lock) except that setup
+     * was offered, so the calculator stays a calculator.
+     */
+    fun clearAfterWipe() {
+        prefs.edit().clear().putBoolean(KEY_SETUP_OFFERED, true).commit()
+    }
+
     /** A trigger app that asked to connect; waits for her to accept it in the vault's settings. */
     var panicConnectRequest: String?
         get() = prefs.getString(KEY_PANIC_REQUEST, null)
@@ -41,6 +59,8 @@ class ShellPrefs(context: Context) {
         const val FILE = "s"
         const val KEY_PANIC_TRIGGER = "p"
         const val KEY_PANIC_REQUEST = "q"
+        const val KEY_PANIC_TRIGGER_CERT = "c"
+        const val KEY_PANIC_REQUEST_CERT = "r"
         const val KEY_PANIC_WIPES = "w"
         const val KEY_AUTO_LOCK = "a"
         const val KEY_SETUP_OFFERED = "o"

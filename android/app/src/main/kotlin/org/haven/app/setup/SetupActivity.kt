@@ -6,20 +6,26 @@ import android.os.Bundle
 import android.view.View
 import android.widget.Button
 import android.widget.EditText
+import android.widget.LinearLayout
 import android.widget.TextView
+import org.haven.app.backup.BackupActivity
 import org.haven.app.core.toLocale
 import org.haven.app.discretion.LauncherDisguise
 import org.haven.app.discretion.PrivateInput
+import org.haven.app.discretion.QuickExit
 import org.haven.app.discretion.SecureWindow
 import org.haven.app.discretion.VaultScreen
 import org.haven.app.haven
 import org.haven.app.text.Lang
 import org.haven.app.text.UiText
+import org.haven.app.ui.ScreenBar
+import org.haven.app.ui.Theme
 import org.haven.app.ui.Views
 import org.haven.app.vault.VaultHomeActivity
 import org.haven.core.DuressSettings
 import org.haven.core.HavenException
 import org.haven.core.SetupOptions
+import org.haven.core.pinIsWeak
 import org.haven.core.model.DuressBehaviour
 
 /**
@@ -33,6 +39,7 @@ class SetupActivity : Activity(), VaultScreen {
     private var duressBehaviour = DuressBehaviour.NOTHING_HERE
     private var shredReal = false
     private var disguise = LauncherDisguise.Variant.DEFAULT
+    private var restoreAfter = false
 
     lateinit var pinField: EditText
         private set
@@ -43,23 +50,37 @@ class SetupActivity : Activity(), VaultScreen {
     lateinit var createButton: Button
         private set
     private lateinit var message: TextView
+    private lateinit var weakHint: TextView
 
     private fun t(text: UiText) = text.get(lang)
 
     override fun onCreate(savedInstanceState: Bundle?) {
+        Theme.apply(this)
         super.onCreate(savedInstanceState)
         SecureWindow.protect(this)
         render()
     }
 
     private fun render() {
-        pinField = PrivateInput.field(this, PrivateInput.Kind.PIN, t(UiText.SETUP_PIN))
+        val weak = Views.caption(this, "").apply { tag = WEAK_TAG }
+        pinField = PrivateInput.field(this, PrivateInput.Kind.PIN, t(UiText.SETUP_PIN)).apply {
+            // Live feedback as she types: the core refuses PINs that are too easy to guess.
+            addTextChangedListener(object : android.text.TextWatcher {
+                override fun beforeTextChanged(s: CharSequence?, start: Int, count: Int, after: Int) = Unit
+                override fun onTextChanged(s: CharSequence?, start: Int, before: Int, count: Int) = Unit
+                override fun afterTextChanged(s: android.text.Editable?) {
+                    val typed = s?.toString().orEmpty()
+                    weak.text = if (isPin(typed) && pinIsWeak(typed)) t(UiText.SETUP_PIN_WEAK) else ""
+                }
+            })
+        }
+        weakHint = weak
         pinRepeatField = PrivateInput.field(this, PrivateInput.Kind.PIN, t(UiText.SETUP_PIN_REPEAT))
         duressField = PrivateInput.field(this, PrivateInput.Kind.PIN, t(UiText.SETUP_PIN)).apply {
             visibility = if (withDuress) View.VISIBLE else View.GONE
         }
         message = Views.body(this, "")
-        createButton = Views.button(this, t(UiText.SETUP_CREATE)) { create() }
+        createButton = Views.button(this, t(UiText.SETUP_CREATE), Views.Role.PRIMARY) { create() }
 
         val duressOptions = Views.column(
             this,
@@ -73,7 +94,6 @@ class SetupActivity : Activity(), VaultScreen {
 
         val content = Views.column(
             this,
-            Views.title(this, t(UiText.SETUP_TITLE)),
             Views.heading(this, t(UiText.SETUP_LANGUAGE)),
             Views.radioGroup(this, Lang.entries, lang, ::languageName) {
                 lang = it
@@ -82,6 +102,7 @@ class SetupActivity : Activity(), VaultScreen {
             Views.heading(this, t(UiText.SETUP_PIN)),
             Views.body(this, t(UiText.SETUP_PIN_HOW)),
             pinField,
+            weakHint,
             pinRepeatField,
             Views.heading(this, t(UiText.SETUP_DURESS_TITLE)),
             Views.body(this, t(UiText.SETUP_DURESS_EXPLAIN)),
@@ -97,10 +118,23 @@ class SetupActivity : Activity(), VaultScreen {
             Views.body(this, t(UiText.SETUP_LIMITS)),
         )
         if (!haven.keyBoundToDeviceUnlock()) content.addView(Views.body(this, t(UiText.SETUP_NO_LOCK_SCREEN)))
+        content.addView(Views.checkBox(this, t(UiText.SETUP_RESTORE), restoreAfter) { restoreAfter = it }.apply { tag = RESTORE_TAG })
         content.addView(message)
         content.addView(createButton)
-        content.isFocusableInTouchMode = true
-        setContentView(Views.scroll(content))
+        val root = LinearLayout(this).apply {
+            orientation = LinearLayout.VERTICAL
+            setBackgroundColor(Theme.palette(this@SetupActivity).background)
+            isFocusableInTouchMode = true
+            addView(ScreenBar.build(this@SetupActivity, t(UiText.SETUP_TITLE), t(UiText.EXIT)) { quickExit() })
+            addView(Views.scroll(content))
+        }
+        setContentView(root)
+    }
+
+    /** Leaves at once: nothing typed here is kept, and no vault exists yet to lock. */
+    fun quickExit() {
+        clearPins()
+        QuickExit.leave(this) { }
     }
 
     private fun behaviourLabel(behaviour: DuressBehaviour) = when (behaviour) {
@@ -119,6 +153,7 @@ class SetupActivity : Activity(), VaultScreen {
         val pin = pinField.text.toString()
         if (pin != pinRepeatField.text.toString()) return show(UiText.SETUP_PIN_MISMATCH)
         if (!isPin(pin)) return show(UiText.SETUP_PIN_INVALID)
+        if (pinIsWeak(pin)) return show(UiText.SETUP_PIN_WEAK)
         val duressPin = if (withDuress) duressField.text.toString() else null
         if (duressPin != null && (!isPin(duressPin) || duressPin == pin)) return show(UiText.SETUP_PIN_INVALID)
         val options = SetupOptions(
@@ -133,9 +168,13 @@ class SetupActivity : Activity(), VaultScreen {
             createButton.isEnabled = true
             outcome.onSuccess { session ->
                 haven.vault.opened(session, lang)
+                haven.vault.rememberWipeAfter(null)
                 haven.prefs.setupOffered = true
                 LauncherDisguise(this).switchTo(disguise)
                 startActivity(Intent(this, VaultHomeActivity::class.java))
+                if (restoreAfter) {
+                    startActivity(Intent(this, BackupActivity::class.java).putExtra(BackupActivity.EXTRA_RESTORE, true))
+                }
                 finish()
             }.onFailure { error ->
                 show(if (error is HavenException.InvalidInput) UiText.SETUP_PIN_INVALID else UiText.ERROR_GENERIC)
@@ -152,6 +191,9 @@ class SetupActivity : Activity(), VaultScreen {
     }
 
     companion object {
+        const val RESTORE_TAG = "setup-restore"
+        const val WEAK_TAG = "setup-weak"
+
         fun isPin(text: String): Boolean = text.length in 6..12 && text.all { it in '0'..'9' }
 
         fun languageName(lang: Lang): String = when (lang) {

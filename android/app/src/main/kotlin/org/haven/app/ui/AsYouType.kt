@@ -30,6 +30,13 @@ class AsYouType<Q, R>(
         }, token, SystemClock.uptimeMillis() + pauseMillis)
     }
 
+    /** Searches at once, without waiting for a pause (the screen opening, a filter tapped). */
+    fun now(query: Q) {
+        val ticket = ++latest
+        handler.removeCallbacksAndMessages(token)
+        search(query) { result -> if (ticket == latest) show(query, result) }
+    }
+
     /** Stops any pending search (the screen is closing). */
     fun cancel() {
         latest++

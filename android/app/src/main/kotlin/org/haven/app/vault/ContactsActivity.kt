@@ -38,7 +38,7 @@ class ContactsActivity : VaultActivity() {
             val text = if (groups.size == 1) t(UiText.SOS) else UiText.SOS_TO.format(lang, group.joinToString { it.name })
             list.addView(
                 Views.matchWidth(
-                    Views.button(this, text) { open(PhoneIntents.sos(group.map { it.phone }, codeWord)) }.apply {
+                    Views.button(this, text, Views.Role.URGENT) { open(PhoneIntents.sos(group.map { it.phone }, sosMessage(codeWord, lang))) }.apply {
                         tag = SOS_TAG
                     },
                 ),
@@ -57,11 +57,13 @@ class ContactsActivity : VaultActivity() {
             list.addView(
                 Views.row(
                     this,
-                    Views.button(this, t(UiText.CONTACT_CALL)) { open(PhoneIntents.dial(contact.phone)) },
-                    Views.button(this, t(UiText.CONTACT_SMS)) { open(PhoneIntents.message(contact.phone)) },
-                    Views.button(this, t(UiText.DELETE)) { change { it.removeContact(contact.id) } },
+                    Views.button(this, t(UiText.CONTACT_CALL), Views.Role.PRIMARY) { open(PhoneIntents.dial(contact.phone)) }
+                        .apply { layoutParams = Views.weighted(context) },
+                    Views.button(this, t(UiText.CONTACT_SMS)) { open(PhoneIntents.message(contact.phone)) }
+                        .apply { layoutParams = Views.weighted(context) },
                 ),
             )
+            list.addView(Views.button(this, t(UiText.DELETE), Views.Role.QUIET) { change { it.removeContact(contact.id) } })
         }
     }
 
@@ -80,7 +82,7 @@ class ContactsActivity : VaultActivity() {
             Views.radioGroup(this, relations, relations.firstOrNull(), { it.value }) { relation = it.key },
             codeWord,
             Views.checkBox(this, t(UiText.CONTACT_EMERGENCY), emergency) { emergency = it }.apply { tag = EMERGENCY_TAG },
-            Views.button(this, t(UiText.SAVE)) {
+            Views.button(this, t(UiText.SAVE), Views.Role.PRIMARY) {
                 val draft = ContactDraft(
                     name = name.text.toString().trim(),
                     phone = phone.text.toString().trim(),
@@ -112,7 +114,11 @@ class ContactsActivity : VaultActivity() {
         const val EMERGENCY_TAG = "contact-emergency"
         const val SAVE_TAG = "contact-save"
 
-        /** Emergency contacts grouped by code word (no code word: an empty message body). */
+        /** The SOS text: her code word, or a plain request for help when she set none (never empty). */
+        fun sosMessage(codeWord: String, lang: org.haven.app.text.Lang): String =
+            codeWord.trim().ifEmpty { UiText.SOS_DEFAULT_MESSAGE.get(lang) }
+
+        /** Emergency contacts grouped by code word (no code word: the default message). */
         fun sosGroups(contacts: List<Contact>): List<Pair<String, List<Contact>>> =
             contacts.filter { it.emergency }
                 .groupBy { it.codeWord.orEmpty() }

@@ -1,13 +1,14 @@
 package org.haven.app.vault
 
-import android.content.ActivityNotFoundException
 import android.text.Editable
 import android.text.TextWatcher
 import android.view.View
 import android.widget.LinearLayout
 import org.haven.app.core.toLocale
 import org.haven.app.discretion.PrivateInput
-import org.haven.app.intents.PhoneIntents
+import org.haven.app.haven
+import org.haven.app.journal.DocumentPicker
+import org.haven.app.text.Dates
 import org.haven.app.text.UiText
 import org.haven.app.ui.AsYouType
 import org.haven.app.ui.Views
@@ -18,10 +19,13 @@ import org.haven.core.model.OpenStatus
 import org.haven.core.model.ServiceType
 
 /**
- * Help near her: the region's directory of shelters and services, searched locally as she types
- * (any script: Cyrillic and Latin Kazakh fold together in the core), with a service-type filter
- * and "open now". Calling opens the dialer (ACTION_DIAL); a confidential shelter shows no address
- * ("call first"). Unverified entries and an out-of-date pack are said to be so.
+ * Help near her: the region's directory of shelters and services. Before she types anything it
+ * already lists the national lines and, once she picks her city, the services there nearest first
+ * (a city choice, not a location: no permission, no trace). Typing searches locally as she types
+ * (Cyrillic and Latin Kazakh fold together in the core); the service type and "open now" are
+ * folded away under "Filters". Calling opens the dialer (ACTION_DIAL); a confidential shelter
+ * shows no address ("call first"). Each entry says whether it was verified, its source and date;
+ * an out-of-date pack says so at the top.
  */
 class DirectoryActivity : VaultActivity() {
     override val screenTitle = UiText.HOME_DIRECTORY
@@ -29,6 +33,9 @@ class DirectoryActivity : VaultActivity() {
     private var searchText = ""
     private var type: ServiceType? = null
     private var openNow = false
+    private var filtersOpen = false
+    private var packMessage = ""
+    private lateinit var packStatus: android.widget.TextView
     private lateinit var results: LinearLayout
 
     private val typing = AsYouType<DirectoryQuery, List<DirectoryHit>>(
@@ -37,10 +44,7 @@ class DirectoryActivity : VaultActivity() {
     )
 
     override fun content(): View {
-        results = Views.column(this).apply {
-            setPadding(0, 0, 0, 0)
-            tag = RESULTS_TAG
-        }
+        results = Views.group(this).apply { tag = RESULTS_TAG }
         val search = PrivateInput.field(this, PrivateInput.Kind.TEXT, t(UiText.DIRECTORY_SEARCH)).apply {
             setText(searchText)
             tag = SEARCH_TAG
@@ -53,11 +57,40 @@ class DirectoryActivity : VaultActivity() {
                 }
             })
         }
+        packStatus = Views.body(this, packMessage).apply { tag = PACK_STATUS_TAG }
+        val about = Views.caption(this, "")
+        val column = Views.column(
+            this, search, citySection(), filters(), results,
+            about,
+            Views.matchWidth(Views.button(this, t(UiText.PACK_ADD), Views.Role.QUIET) { pickPack() }.apply { tag = PACK_ADD_TAG }),
+            packStatus,
+        )
+        load({ it.directoryInfo() }) { info ->
+            about.text = UiText.PACK_ABOUT.format(lang, info.region, info.version.toLong(), Dates.long(info.created.atZone(java.time.ZoneOffset.UTC).toLocalDate(), lang))
+            if (info.outOfDate) column.addView(Views.body(this, t(UiText.DIRECTORY_PACK_EXPIRED)).apply { tag = OUT_OF_DATE_TAG }, 0)
+        }
+        typing.now(currentQuery())
+        return column
+    }
+
+    /** Her city: a list, folded until she opens it, showing the current choice. */
+    private fun citySection(): View {
+        val current = vault.city
+        val list = Views.radioGroup(this, listOf<City?>(null) + City.entries, current, { it?.label(lang) ?: t(UiText.DIRECTORY_CITY_ANY) }) {
+            vault.city = it
+            render()
+        }.apply { visibility = View.GONE; tag = CITY_LIST_TAG }
+        val toggle = Views.button(this, UiText.DIRECTORY_CITY.format(lang, current?.label(lang) ?: t(UiText.DIRECTORY_CITY_ANY)), Views.Role.QUIET) {
+            list.visibility = if (list.visibility == View.GONE) View.VISIBLE else View.GONE
+        }.apply { tag = CITY_TAG }
+        return Views.group(this, Views.matchWidth(toggle), list)
+    }
+
+    private fun filters(): View {
         val typeLabels = labels(ChoiceList.SERVICE_TYPES)
         val types: List<ServiceType?> = listOf(null) + ServiceType.entries
-        val column = Views.column(
+        val body = Views.group(
             this,
-            search,
             Views.radioGroup(this, types, type, { it?.let { t -> typeLabels[t.id()] ?: t.name } ?: t(UiText.DIRECTORY_ALL_TYPES) }) {
                 type = it
                 query()
@@ -66,39 +99,50 @@ class DirectoryActivity : VaultActivity() {
                 openNow = it
                 query()
             }.apply { tag = OPEN_NOW_TAG },
-            results,
-        )
-        load({ it.directoryInfo() }) { info ->
-            if (info.outOfDate) column.addView(label(t(UiText.DIRECTORY_PACK_EXPIRED)), 0)
-        }
-        query()
-        return column
+        ).apply { visibility = if (filtersOpen) View.VISIBLE else View.GONE }
+        val toggle = Views.button(this, t(UiText.DIRECTORY_FILTERS), Views.Role.QUIET) {
+            filtersOpen = !filtersOpen
+            body.visibility = if (filtersOpen) View.VISIBLE else View.GONE
+        }.apply { tag = FILTERS_TAG }
+        return Views.group(this, Views.matchWidth(toggle), body)
     }
 
-    private fun query() = typing.onQuery(
-        DirectoryQuery(
+    /**
+     * What she sees: her words if she typed any; before that, every type of service (the national
+     * lines have no place, so they always come), in her city and nearest first when she chose one.
+     */
+    private fun query() = typing.onQuery(currentQuery())
+
+    fun currentQuery(): DirectoryQuery {
+        val city = vault.city
+        val browsing = searchText.isBlank() && type == null
+        return DirectoryQuery(
             text = searchText,
-            serviceTypes = listOfNotNull(type),
+            serviceTypes = if (browsing) ServiceType.entries else listOfNotNull(type),
             place = null,
             language = null,
             openNow = openNow,
-            near = null,
+            near = city?.point,
             locale = lang.toLocale(),
             limit = 0u,
-        ),
-    )
+        )
+    }
 
     private fun show(hits: List<DirectoryHit>) {
         results.removeAllViews()
-        if (hits.isEmpty() && (searchText.isNotBlank() || type != null || openNow)) {
-            results.addView(label(t(UiText.DIRECTORY_NO_RESULTS)))
-        }
+        // Nothing matched: the core answers with the region's routing lines (`fallback`).
+        val fallback = hits.isNotEmpty() && hits.all { it.fallback }
+        if (hits.isEmpty() || fallback) results.addView(label(t(UiText.DIRECTORY_NO_RESULTS)))
+        if (fallback) results.addView(label(t(UiText.DIRECTORY_FALLBACK)).apply { tag = FALLBACK_TAG })
         for (hit in hits) results.addView(card(hit))
     }
 
     private fun card(hit: DirectoryHit): View {
-        val name = Views.heading(this, hit.name).apply { tag = HIT_NAME_TAG }
-        val card = Views.column(this, name).apply { setPadding(0, 0, 0, 0) }
+        val name = Views.heading(this, hit.name).apply {
+            tag = HIT_NAME_TAG
+            setPadding(0, 0, 0, 0)
+        }
+        val card = Views.card(this, name).apply { tag = hit.id }
         hit.description?.let { card.addView(label(it)) }
         if (hit.confidential) {
             card.addView(label(t(UiText.DIRECTORY_CONFIDENTIAL)))
@@ -106,19 +150,55 @@ class DirectoryActivity : VaultActivity() {
             hit.places.mapNotNull { listOfNotNull(it.address, it.city).joinToString(", ").ifEmpty { null } }
                 .forEach { card.addView(label(it)) }
         }
-        if (hit.openNow == OpenStatus.OPEN) card.addView(label(t(UiText.DIRECTORY_OPEN_NOW)))
+        hit.distanceKm?.let { card.addView(Views.caption(this, UiText.DIRECTORY_DISTANCE.format(lang, it.toInt()))) }
+        if (hit.openNow == OpenStatus.OPEN) card.addView(Views.caption(this, t(UiText.DIRECTORY_OPEN_NOW)))
         for (phone in hit.phones) {
             card.addView(
-                Views.button(this, "${t(UiText.CONTACT_CALL)} ${phone.number}") {
-                    try {
-                        startActivity(PhoneIntents.dial(phone.number))
-                    } catch (e: ActivityNotFoundException) {
-                        say(UiText.NO_APP_FOR_THIS)
-                    }
-                },
+                Views.matchWidth(
+                    Views.button(this, "${t(UiText.CONTACT_CALL)} ${phone.number}", Views.Role.URGENT) {
+                        EmergencyLines.dial(this, lang, phone.number)
+                    },
+                ),
             )
         }
+        val checked = if (hit.verified) UiText.DIRECTORY_VERIFIED.format(lang, Dates.long(hit.verifiedOn, lang))
+        else t(UiText.DIRECTORY_UNVERIFIED)
+        card.addView(Views.caption(this, checked).apply { tag = VERIFIED_TAG })
+        card.addView(Views.caption(this, UiText.SOURCE_LINE.format(lang, hit.source)))
         return card
+    }
+
+    private fun pickPack() {
+        haven.watcher.expectReturn()
+        try {
+            @Suppress("DEPRECATION")
+            startActivityForResult(
+                android.content.Intent(android.content.Intent.ACTION_OPEN_DOCUMENT)
+                    .addCategory(android.content.Intent.CATEGORY_OPENABLE)
+                    .setType("*/*"),
+                REQUEST_PACK,
+            )
+        } catch (e: android.content.ActivityNotFoundException) {
+            say(UiText.NO_APP_FOR_THIS)
+        }
+    }
+
+    @Deprecated("Platform API; the app has no AndroidX Activity Result APIs")
+    override fun onActivityResult(requestCode: Int, resultCode: Int, data: android.content.Intent?) {
+        @Suppress("DEPRECATION")
+        super.onActivityResult(requestCode, resultCode, data)
+        val uri = data?.data
+        if (requestCode != REQUEST_PACK || resultCode != RESULT_OK || uri == null || vault.session == null) return
+        packStatus.text = t(UiText.WORKING)
+        vault.run({
+            val picked = DocumentPicker.read(contentResolver, uri, PackInstall.MAX_BYTES)
+                ?: throw org.haven.core.HavenException.PackRejected("pack is larger than the size limit")
+            session.installPack(picked.bytes)
+        }) { outcome ->
+            if (isFinishing || isDestroyed) return@run
+            packMessage = outcome.fold({ UiText.PACK_INSTALLED.format(lang, it.services.toLong()) }, { t(PackInstall.refusal(it)) })
+            render()
+        }
     }
 
     override fun onDestroy() {
@@ -131,5 +211,14 @@ class DirectoryActivity : VaultActivity() {
         const val OPEN_NOW_TAG = "directory-open-now"
         const val RESULTS_TAG = "directory-results"
         const val HIT_NAME_TAG = "directory-hit-name"
+        const val FILTERS_TAG = "directory-filters"
+        const val CITY_TAG = "directory-city"
+        const val CITY_LIST_TAG = "directory-city-list"
+        const val VERIFIED_TAG = "directory-verified"
+        const val OUT_OF_DATE_TAG = "directory-out-of-date"
+        const val PACK_ADD_TAG = "directory-pack-add"
+        const val FALLBACK_TAG = "directory-fallback"
+        const val PACK_STATUS_TAG = "directory-pack-status"
+        const val REQUEST_PACK = 21
     }
 }

@@ -16,7 +16,6 @@ import org.haven.core.model.ReportRequest
 import org.haven.core.model.ReportSelection
 import java.time.Instant
 import java.time.ZoneId
-import java.time.format.DateTimeFormatter
 import java.time.temporal.ChronoUnit
 
 /**
@@ -50,7 +49,7 @@ class JournalActivity : VaultActivity() {
 
     private fun entry(entry: JournalEntry): View {
         val zone = runCatching { ZoneId.of(entry.timeZone) }.getOrDefault(ZoneId.systemDefault())
-        val whenText = DISPLAY.format(entry.occurredAt.atZone(zone))
+        val whenText = whenText(entry.occurredAt.atZone(zone), lang)
         val firstLine = entry.narrative.lineSequence().firstOrNull().orEmpty().take(80)
         return Views.matchWidth(Views.button(this, "$whenText — $firstLine") { openEntry(entry.id) })
     }
@@ -96,6 +95,8 @@ class JournalActivity : VaultActivity() {
         const val NEW_TAG = "journal-new"
         const val EXPORT_PIN_TAG = "journal-export-pin"
         const val EXPORT_TAG = "journal-export"
-        val DISPLAY: DateTimeFormatter = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+        /** "3 December 2026, 14:30" in her language. */
+        fun whenText(at: java.time.ZonedDateTime, lang: org.haven.app.text.Lang): String =
+            org.haven.app.text.Dates.long(at.toLocalDate(), lang) + ", " + String.format(java.util.Locale.ROOT, "%02d:%02d", at.hour, at.minute)
     }
 }

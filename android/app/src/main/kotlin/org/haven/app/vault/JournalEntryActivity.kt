@@ -9,7 +9,10 @@ import org.haven.app.discretion.PrivateInput
 import org.haven.app.haven
 import org.haven.app.journal.CaptureProvider
 import org.haven.app.journal.DocumentPicker
+import org.haven.app.text.Sizes
 import org.haven.app.text.UiText
+import org.haven.app.ui.DateField
+import org.haven.app.viewer.AttachmentViewerActivity
 import org.haven.app.ui.Views
 import org.haven.core.model.AttachmentDraft
 import org.haven.core.model.AttachmentKind
@@ -17,10 +20,10 @@ import org.haven.core.model.ChoiceList
 import org.haven.core.model.EntryDraft
 import org.haven.core.model.IncidentKind
 import org.haven.core.model.JournalEntry
+import org.haven.core.model.RevisionAction
 import org.haven.core.model.RevisionInfo
 import java.time.LocalDateTime
 import java.time.ZoneId
-import java.time.format.DateTimeParseException
 
 /**
  * One journal entry: new (no [EXTRA_ENTRY_ID]) or an existing one. Saving an existing entry
@@ -32,6 +35,10 @@ class JournalEntryActivity : VaultActivity() {
 
     private val entryId: Long? get() = intent.getLongExtra(EXTRA_ENTRY_ID, -1).takeIf { it >= 0 }
     private var pendingCapture: CaptureProvider.Capture? = null
+
+    /** When it happened (date and time pickers). */
+    lateinit var whenField: DateField
+        private set
 
     override fun content(): View {
         val column = Views.column(this)
@@ -56,9 +63,9 @@ class JournalEntryActivity : VaultActivity() {
 
     private fun form(entry: JournalEntry?): LinearLayout {
         val zone = entry?.timeZone?.let { runCatching { ZoneId.of(it) }.getOrNull() } ?: ZoneId.systemDefault()
-        val whenText = entry?.occurredAt?.atZone(zone)?.let { JournalActivity.DISPLAY.format(it) }
-            ?: JournalActivity.DISPLAY.format(LocalDateTime.now(zone))
-        val occurred = field(PrivateInput.Kind.TEXT, UiText.JOURNAL_WHEN, whenText, WHEN_TAG)
+        val initial = entry?.occurredAt?.atZone(zone)?.toLocalDateTime() ?: LocalDateTime.now(zone).withSecond(0).withNano(0)
+        val occurred = DateField(this, lang, t(UiText.JOURNAL_WHEN), initial, withTime = true).also { whenField = it }
+        occurred.view.tag = WHEN_TAG
         val narrative = field(PrivateInput.Kind.MULTILINE, UiText.JOURNAL_WHAT, entry?.narrative, NARRATIVE_TAG)
         val injuries = field(PrivateInput.Kind.MULTILINE, UiText.JOURNAL_INJURIES, entry?.injuries, "journal-injuries")
         val witnesses = field(PrivateInput.Kind.TEXT, UiText.JOURNAL_WITNESSES, entry?.witnesses, "journal-witnesses")
@@ -80,14 +87,15 @@ class JournalEntryActivity : VaultActivity() {
         }
         return Views.column(
             this,
-            label(t(UiText.JOURNAL_WHEN)), occurred, narrative,
+            occurred.view, narrative,
             Views.heading(this, t(UiText.JOURNAL_KINDS)), kindBoxes,
             injuries, witnesses, place,
             Views.checkBox(this, t(UiText.JOURNAL_POLICE), police) { police = it }, policeRef,
             Views.checkBox(this, t(UiText.JOURNAL_MEDICAL), medical) { medical = it }, medicalRef,
             *listOfNotNull(entry?.let { label(t(UiText.JOURNAL_EDIT_NOTE)) }).toTypedArray(),
-            Views.button(this, t(UiText.SAVE)) {
-                val local = parseWhen(occurred.text.toString()) ?: return@button say(UiText.JOURNAL_DATE_INVALID)
+            Views.button(this, t(UiText.SAVE), Views.Role.PRIMARY) {
+                val local = occurred.value ?: return@button say(UiText.JOURNAL_DATE_INVALID)
+                if (local.atZone(zone).toInstant().isAfter(java.time.Instant.now().plusSeconds(60))) return@button say(UiText.JOURNAL_DATE_FUTURE)
                 val draft = EntryDraft(
                     occurredAt = local.atZone(zone).toInstant(),
                     timeZone = zone.id,
@@ -106,7 +114,7 @@ class JournalEntryActivity : VaultActivity() {
                     intent.putExtra(EXTRA_ENTRY_ID, saved.id)
                     render()
                 }
-            }.apply { tag = SAVE_TAG },
+            }.apply { tag = SAVE_TAG; layoutParams = Views.spaced(context, android.view.ViewGroup.LayoutParams.MATCH_PARENT) },
             *listOfNotNull(
                 entry?.let { e -> Views.button(this, t(UiText.JOURNAL_HIDE)) { load({ it.hideJournalEntry(e.id) }) { finish() } } },
             ).toTypedArray(),
@@ -118,7 +126,18 @@ class JournalEntryActivity : VaultActivity() {
         val column = Views.column(this, Views.heading(this, t(UiText.JOURNAL_ATTACHMENTS))).apply { setPadding(0, 0, 0, 0) }
         for (attachment in entry.attachments) {
             val kind = kinds[attachment.kind.id()] ?: attachment.kind.name
-            column.addView(label("${attachment.fileName ?: kind} · $kind · ${attachment.size / 1024u} KB"))
+            val line = "${t(UiText.VIEWER_OPEN)}: ${attachment.fileName ?: kind} · $kind · ${Sizes.readable(attachment.size.toLong(), lang)}"
+            column.addView(
+                Views.matchWidth(
+                    Views.button(this, line, Views.Role.QUIET) {
+                        startActivity(
+                            Intent(this, AttachmentViewerActivity::class.java)
+                                .putExtra(AttachmentViewerActivity.EXTRA_ID, attachment.id)
+                                .putExtra(AttachmentViewerActivity.EXTRA_MIME, attachment.mimeType),
+                        )
+                    }.apply { tag = attachmentTag(attachment.id) },
+                ),
+            )
         }
         column.addView(label(t(UiText.JOURNAL_ORIGINAL_STAYS)))
         column.addView(
@@ -134,11 +153,22 @@ class JournalEntryActivity : VaultActivity() {
     private fun revisionList(revisions: List<RevisionInfo>): LinearLayout {
         val column = Views.column(this, Views.heading(this, t(UiText.JOURNAL_REVISIONS))).apply { setPadding(0, 0, 0, 0) }
         for (revision in revisions) {
-            val at = revision.recordedAt?.atZone(ZoneId.systemDefault())?.let { JournalActivity.DISPLAY.format(it) } ?: "—"
-            column.addView(label(UiText.JOURNAL_REVISION_LINE.format(lang, revision.seq.toString(), "${revision.action.id()} · $at")))
+            val at = revision.recordedAt?.atZone(ZoneId.systemDefault())?.let { JournalActivity.whenText(it, lang) } ?: "—"
+            column.addView(label(UiText.JOURNAL_REVISION_LINE.format(lang, revision.seq.toString(), "${actionLabel(revision.action)} · $at")))
         }
         return column
     }
+
+    private fun actionLabel(action: RevisionAction): String = t(
+        when (action) {
+            RevisionAction.CREATE -> UiText.REVISION_CREATE
+            RevisionAction.EDIT -> UiText.REVISION_EDIT
+            RevisionAction.ATTACH -> UiText.REVISION_ATTACH
+            RevisionAction.HIDE -> UiText.REVISION_HIDE
+            RevisionAction.RESTORE -> UiText.REVISION_RESTORE
+            RevisionAction.ERASE -> UiText.REVISION_ERASE
+        },
+    )
 
     private fun pickFile() = leaveFor(DocumentPicker.intent(), REQUEST_FILE)
 
@@ -191,18 +221,14 @@ class JournalEntryActivity : VaultActivity() {
 
     companion object {
         const val EXTRA_ENTRY_ID = "entry"
+
+        fun attachmentTag(id: Long) = "attachment-$id"
         const val WHEN_TAG = "journal-when"
         const val NARRATIVE_TAG = "journal-narrative"
         const val SAVE_TAG = "journal-save"
         private const val REQUEST_FILE = 1
         private const val REQUEST_PHOTO = 2
         private const val CAPTURE_WAIT_MILLIS = 10_000L
-
-        fun parseWhen(text: String): LocalDateTime? = try {
-            LocalDateTime.parse(text.trim().replace(' ', 'T'))
-        } catch (e: DateTimeParseException) {
-            null
-        }
 
         fun kindOf(mimeType: String): AttachmentKind = when {
             mimeType.startsWith("image/") -> AttachmentKind.PHOTO

@@ -3,7 +3,9 @@ package org.haven.app.vault
 import android.view.View
 import android.widget.LinearLayout
 import org.haven.app.discretion.PrivateInput
+import org.haven.app.text.Dates
 import org.haven.app.text.UiText
+import org.haven.app.ui.DateField
 import org.haven.app.ui.Views
 import org.haven.core.model.ChoiceList
 import org.haven.core.model.OrderDraft
@@ -11,8 +13,6 @@ import org.haven.core.model.OrderKind
 import org.haven.core.model.OrderStanding
 import org.haven.core.model.OrderStatus
 import org.haven.core.model.ProtectionOrder
-import java.time.LocalDate
-import java.time.format.DateTimeParseException
 
 /**
  * Protection orders: kind (names and rules from the core), issuer, dates, conditions, and the
@@ -21,6 +21,12 @@ import java.time.format.DateTimeParseException
  */
 class OrdersActivity : VaultActivity() {
     override val screenTitle = UiText.HOME_ORDERS
+
+    /** The order's dates (platform pickers). */
+    lateinit var issuedField: DateField
+        private set
+    lateinit var expiresField: DateField
+        private set
 
     override fun content(): View {
         val list = Views.column(this).apply { setPadding(0, 0, 0, 0) }
@@ -40,7 +46,7 @@ class OrdersActivity : VaultActivity() {
             this,
             Views.heading(this, kinds[order.kind.id()] ?: order.kind.name),
             label(listOfNotNull(order.issuingBody, order.reference).joinToString(" · ")),
-            label("${order.issuedOn} → ${order.expiresOn ?: t(UiText.ORDERS_OPEN_ENDED)}"),
+            label("${Dates.long(order.issuedOn, lang)} → ${order.expiresOn?.let { Dates.long(it, lang) } ?: t(UiText.ORDERS_OPEN_ENDED)}"),
             label(listOfNotNull(status, remaining).joinToString(" · ")).apply { tag = "standing-${order.id}" },
             *listOfNotNull(order.conditions?.let { label(it) }).toTypedArray(),
             Views.button(this, t(UiText.DELETE)) { change { it.removeProtectionOrder(order.id) } },
@@ -52,18 +58,19 @@ class OrdersActivity : VaultActivity() {
         var kind = OrderKind.POLICE_PROTECTIVE_ORDER
         val issuer = PrivateInput.field(this, PrivateInput.Kind.TEXT, t(UiText.ORDERS_ISSUED_BY)).apply { tag = ISSUER_TAG }
         val reference = PrivateInput.field(this, PrivateInput.Kind.TEXT, t(UiText.ORDERS_REFERENCE))
-        val issued = PrivateInput.field(this, PrivateInput.Kind.DATE, t(UiText.ORDERS_ISSUED)).apply { tag = ISSUED_TAG }
-        val expires = PrivateInput.field(this, PrivateInput.Kind.DATE, t(UiText.ORDERS_EXPIRES)).apply { tag = EXPIRES_TAG }
+        val issued = DateField(this, lang, t(UiText.ORDERS_ISSUED), null, withTime = false).also { issuedField = it }
+        issued.view.tag = ISSUED_TAG
+        val expires = DateField(this, lang, t(UiText.ORDERS_EXPIRES), null, withTime = false, emptyText = t(UiText.ORDERS_EXPIRES_DEFAULT)).also { expiresField = it }
+        expires.view.tag = EXPIRES_TAG
         val conditions = PrivateInput.field(this, PrivateInput.Kind.MULTILINE, t(UiText.ORDERS_CONDITIONS))
         return Views.column(
             this,
             Views.heading(this, t(UiText.ORDERS_NEW)),
             Views.radioGroup(this, OrderKind.entries, kind, { kinds[it.id()] ?: it.name }) { kind = it },
-            issuer, reference, issued, expires, conditions,
-            Views.button(this, t(UiText.SAVE)) {
-                val issuedOn = parseDate(issued.text.toString()) ?: return@button say(UiText.ORDERS_DATE_INVALID)
-                val expiresText = expires.text.toString().trim()
-                val expiresOn = if (expiresText.isEmpty()) null else parseDate(expiresText) ?: return@button say(UiText.ORDERS_DATE_INVALID)
+            issuer, reference, issued.view, expires.view, conditions,
+            Views.button(this, t(UiText.SAVE), Views.Role.PRIMARY) {
+                val issuedOn = issued.date ?: return@button say(UiText.ORDERS_DATE_INVALID)
+                val expiresOn = expires.date
                 val draft = OrderDraft(
                     kind = kind,
                     issuingBody = issuer.text.toString().trim(),
@@ -86,10 +93,5 @@ class OrdersActivity : VaultActivity() {
         const val SAVE_TAG = "order-save"
         const val EXPIRING_WITHIN_DAYS = 7u
 
-        fun parseDate(text: String): LocalDate? = try {
-            LocalDate.parse(text.trim())
-        } catch (e: DateTimeParseException) {
-            null
-        }
     }
 }

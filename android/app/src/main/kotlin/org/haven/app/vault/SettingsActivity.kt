@@ -11,6 +11,7 @@ import org.haven.app.discretion.PrivateInput
 import org.haven.app.discretion.QuickExit
 import org.haven.app.haven
 import org.haven.app.panic.PanicPolicy
+import org.haven.app.panic.SigningCerts
 import org.haven.app.settings.WipeCountdown
 import org.haven.app.setup.SetupActivity
 import org.haven.app.text.Lang
@@ -27,7 +28,7 @@ import org.haven.core.model.DuressBehaviour
 class SettingsActivity : VaultActivity() {
     override val screenTitle = UiText.HOME_SETTINGS
 
-    private val panic by lazy { PanicPolicy(haven.prefs) }
+    private val panic by lazy { PanicPolicy(haven.prefs) { SigningCerts.of(packageManager, it) } }
 
     /** The running wipe countdown, if any (visible for tests). */
     var wipeCountdown: WipeCountdown? = null
@@ -41,6 +42,7 @@ class SettingsActivity : VaultActivity() {
             addView(languageSection())
             addView(pinSection())
             addView(duressSection())
+            addView(decoyNotesSection())
             addView(wipeAfterSection())
             addView(autoLockSection())
             addView(disguiseSection())
@@ -121,19 +123,75 @@ class SettingsActivity : VaultActivity() {
         )
     }
 
+    /**
+     * Erase after N wrong PINs in a row: off, or a number from 5 to 50 (the platform's number
+     * picker). The core does not report the current value, so the screen shows the choice she
+     * made here while the vault is open, and otherwise says it keeps the last saved choice.
+     */
     private fun wipeAfterSection(): View {
-        val current = pinField(UiText.SETTINGS_CURRENT_PIN)
-        var enabled = false
+        val current = pinField(UiText.SETTINGS_CURRENT_PIN).apply { tag = WIPE_AFTER_PIN_TAG }
+        var enabled = vault.wipeAfter != null
+        val picker = android.widget.NumberPicker(this).apply {
+            minValue = WIPE_AFTER_RANGE.first
+            maxValue = WIPE_AFTER_RANGE.last
+            value = (vault.wipeAfter ?: WIPE_AFTER_FAILURES).toInt()
+            wrapSelectorWheel = false
+            descendantFocusability = android.view.ViewGroup.FOCUS_BLOCK_DESCENDANTS
+            contentDescription = t(UiText.SETTINGS_WIPE_AFTER_COUNT)
+            tag = WIPE_AFTER_PICKER_TAG
+        }
+        // The count and its label show only when erasing is on.
+        val count = Views.group(this, Views.caption(this, t(UiText.SETTINGS_WIPE_AFTER_COUNT)), picker).apply {
+            visibility = if (enabled) View.VISIBLE else View.GONE
+        }
+        val shown = Views.caption(this, wipeAfterText(vault.wipeAfter, vault.wipeAfterKnown)).apply { tag = WIPE_AFTER_CURRENT_TAG }
         return section(
             UiText.SETTINGS_WIPE_AFTER,
-            Views.checkBox(this, t(UiText.SETTINGS_WIPE_AFTER), enabled) { enabled = it },
+            shown,
+            Views.checkBox(this, t(UiText.SETTINGS_WIPE_AFTER_ON), enabled) {
+                enabled = it
+                count.visibility = if (it) View.VISIBLE else View.GONE
+            }.apply { tag = WIPE_AFTER_TOGGLE_TAG },
+            count,
             current,
             Views.button(this, t(UiText.SAVE)) {
                 val c = current.text.toString()
-                val after: UInt? = if (enabled) WIPE_AFTER_FAILURES else null
-                withPin(listOf(current), { session.setWipeAfterFailures(c, after) })
-            },
+                val after: UInt? = if (enabled) picker.value.toUInt() else null
+                withPin(listOf(current), { session.setWipeAfterFailures(c, after) }) {
+                    vault.rememberWipeAfter(after)
+                    shown.text = wipeAfterText(after, true)
+                }
+            }.apply { tag = WIPE_AFTER_SAVE_TAG },
         )
+    }
+
+    /** "Edit the notes he would see": opens the decoy's notes space after her real PIN. */
+    private fun decoyNotesSection(): View {
+        val current = pinField(UiText.SETTINGS_CURRENT_PIN).apply { tag = DECOY_PIN_TAG }
+        return section(
+            UiText.SETTINGS_DECOY_NOTES,
+            Views.body(this, t(UiText.SETTINGS_DECOY_NOTES_EXPLAIN)),
+            current,
+            Views.button(this, t(UiText.SETTINGS_DECOY_NOTES_OPEN)) {
+                val c = current.text.toString()
+                current.text.clear()
+                status.text = t(UiText.WORKING)
+                vault.run({ session.decoyNotes(c) }) { outcome ->
+                    if (isFinishing || isDestroyed) return@run
+                    outcome.onSuccess { notes ->
+                        status.text = ""
+                        vault.openedNotes(notes)
+                        startActivity(android.content.Intent(this, org.haven.app.notes.NotesActivity::class.java))
+                    }.onFailure { status.text = t(UiText.SETTINGS_PIN_WRONG) }
+                }
+            }.apply { tag = DECOY_OPEN_TAG },
+        )
+    }
+
+    private fun wipeAfterText(after: UInt?, known: Boolean): String = when {
+        !known -> t(UiText.SETTINGS_WIPE_AFTER_UNKNOWN)
+        after == null -> t(UiText.SETTINGS_WIPE_AFTER_OFF)
+        else -> UiText.SETTINGS_WIPE_AFTER_NOW.format(lang, after.toInt())
     }
 
     private fun autoLockSection(): View = section(
@@ -204,7 +262,7 @@ class SettingsActivity : VaultActivity() {
             tag = WIPE_CANCEL_TAG
             visibility = View.GONE
         }
-        val start: Button = Views.button(this, t(UiText.SETTINGS_WIPE)) {
+        val start: Button = Views.button(this, t(UiText.SETTINGS_WIPE), Views.Role.URGENT) {
             val c = current.text.toString()
             withPin(listOf(current), { session.verifyPin(c) }) { startWipeCountdown(countdownText, cancel) }
         }.apply { tag = WIPE_START_TAG }
@@ -217,7 +275,7 @@ class SettingsActivity : VaultActivity() {
         wipeCountdown = WipeCountdown(
             onTick = { countdownText.text = UiText.SETTINGS_WIPE_COUNTDOWN.format(lang, it) },
             onFinished = {
-                vault.wipe { }
+                haven.wipeEverything()
                 QuickExit.leave(this) { haven.watcher.lockNow() }
             },
         ).also { it.start() }
@@ -237,6 +295,14 @@ class SettingsActivity : VaultActivity() {
         const val WIPE_START_TAG = "wipe-start"
         const val WIPE_CANCEL_TAG = "wipe-cancel"
         val WIPE_AFTER_FAILURES: UInt = 10u
+        val WIPE_AFTER_RANGE = 5..50
+        const val WIPE_AFTER_PICKER_TAG = "wipe-after-picker"
+        const val WIPE_AFTER_TOGGLE_TAG = "wipe-after-toggle"
+        const val WIPE_AFTER_SAVE_TAG = "wipe-after-save"
+        const val WIPE_AFTER_PIN_TAG = "wipe-after-pin"
+        const val DECOY_PIN_TAG = "decoy-notes-pin"
+        const val DECOY_OPEN_TAG = "decoy-notes-open"
+        const val WIPE_AFTER_CURRENT_TAG = "wipe-after-current"
         val AUTO_LOCK_MINUTES = listOf(0, 1, 2, 5)
     }
 }

@@ -5,7 +5,6 @@ import android.os.Bundle
 import android.os.Handler
 import android.os.Looper
 import android.view.View
-import android.widget.Button
 import android.widget.LinearLayout
 import android.widget.TextView
 import android.widget.Toast
@@ -14,6 +13,8 @@ import org.haven.app.discretion.SecureWindow
 import org.haven.app.discretion.VaultScreen
 import org.haven.app.haven
 import org.haven.app.text.UiText
+import org.haven.app.ui.ScreenBar
+import org.haven.app.ui.Theme
 import org.haven.app.ui.Views
 import org.haven.app.core.toLocale
 import org.haven.core.HavenException
@@ -48,6 +49,7 @@ abstract class VaultActivity : Activity(), VaultScreen {
     protected abstract fun content(): View
 
     override fun onCreate(savedInstanceState: Bundle?) {
+        Theme.apply(this)
         super.onCreate(savedInstanceState)
         SecureWindow.protect(this)
         val open = vault.session
@@ -61,21 +63,10 @@ abstract class VaultActivity : Activity(), VaultScreen {
 
     /** (Re)builds the whole screen from the vault. */
     protected fun render() {
-        val exit = Button(this).apply {
-            text = t(UiText.EXIT)
-            tag = QUICK_EXIT_TAG
-            isAllCaps = false
-            setOnClickListener { quickExit() }
-        }
-        val title = Views.title(this, t(screenTitle)).apply {
-            layoutParams = LinearLayout.LayoutParams(0, LinearLayout.LayoutParams.WRAP_CONTENT, 1f)
-        }
-        val bar = Views.row(this, title, exit).apply {
-            val pad = Views.dp(this@VaultActivity, 8)
-            setPadding(pad * 2, pad, pad, pad)
-        }
+        val bar = ScreenBar.build(this, t(screenTitle), t(UiText.EXIT)) { quickExit() }
         val root = LinearLayout(this).apply {
             orientation = LinearLayout.VERTICAL
+            setBackgroundColor(Theme.palette(this@VaultActivity).background)
             // Takes the initial focus, so that no text field (and no keyboard) opens by itself.
             isFocusableInTouchMode = true
             addView(bar)
@@ -137,6 +128,6 @@ abstract class VaultActivity : Activity(), VaultScreen {
     protected fun label(text: String): TextView = Views.body(this, text)
 
     companion object {
-        const val QUICK_EXIT_TAG = "quick-exit"
+        const val QUICK_EXIT_TAG = ScreenBar.EXIT_TAG
     }
 }

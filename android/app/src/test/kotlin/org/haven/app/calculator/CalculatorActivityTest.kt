@@ -107,14 +107,15 @@ class CalculatorActivityTest {
     }
 
     @Test
-    fun `the decoy duress PIN opens a vault like the real one`() {
+    fun `the decoy duress PIN opens only a plain notes app`() {
         setUpVault(duressPin = DURESS_PIN, behaviour = DuressBehaviour.OPEN_DECOY)
         val calculator = launch().get()
         calculator.type("$DURESS_PIN =")
         settle()
         assertEquals(DURESS_PIN, calculator.displayText)
-        assertEquals(VaultHomeActivity::class.java.name, calculator.nextStarted()?.component?.className)
-        assertNotNull(app.vault.session)
+        assertEquals(org.haven.app.notes.NotesActivity::class.java.name, calculator.nextStarted()?.component?.className)
+        assertNull("no vault session behind the decoy", app.vault.session)
+        assertNotNull(app.vault.notesSession)
     }
 
     @Test
@@ -143,7 +144,7 @@ class CalculatorActivityTest {
     }
 
     @Test
-    fun `first run opens setup once, after that a 6-12 digit entry with = opens it`() {
+    fun `first run opens setup once, after that only a long press on = with 6-12 digits opens it`() {
         val first = Robolectric.buildActivity(CalculatorActivity::class.java).setup().get()
         settle()
         assertEquals(SetupActivity::class.java.name, shadowOf(first).nextStartedActivity?.component?.className)
@@ -155,6 +156,13 @@ class CalculatorActivityTest {
         later.type("12 + 3 =")
         assertNull(shadowOf(later).nextStartedActivity)
         later.type("C 123456 =")
+        assertNull("guessing PINs never reveals setup", shadowOf(later).nextStartedActivity)
+        val equals = later.window.decorView.findViewWithTag<android.view.View>("=")
+        later.type("C 12")
+        equals.performLongClick()
+        assertNull("not with fewer than 6 digits", shadowOf(later).nextStartedActivity)
+        later.type("C 123456")
+        equals.performLongClick()
         assertEquals(SetupActivity::class.java.name, shadowOf(later).nextStartedActivity?.component?.className)
     }
 }

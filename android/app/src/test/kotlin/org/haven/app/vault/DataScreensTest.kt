@@ -32,6 +32,12 @@ import java.io.ByteArrayInputStream
 import java.io.FileNotFoundException
 import java.time.Instant
 import java.time.LocalDate
+import java.time.LocalDateTime
+import android.app.DatePickerDialog
+import android.app.TimePickerDialog
+import android.content.DialogInterface
+import org.robolectric.shadows.ShadowDialog
+import org.robolectric.shadows.ShadowLooper
 
 /** The data screens against the real core: what she does on screen lands in the vault. */
 @RunWith(RobolectricTestRunner::class)
@@ -142,7 +148,7 @@ class DataScreensTest {
     }
 
     private fun writeEntry(screen: JournalEntryActivity, whenText: String, narrative: String) {
-        screen.field(JournalEntryActivity.WHEN_TAG).setText(whenText)
+        screen.whenField.value = LocalDateTime.parse(whenText.replace(' ', 'T'))
         screen.field(JournalEntryActivity.NARRATIVE_TAG).setText(narrative)
         screen.click(JournalEntryActivity.SAVE_TAG)
     }
@@ -165,10 +171,40 @@ class DataScreensTest {
     }
 
     @Test
-    fun `a badly written date is refused and nothing is stored`() {
+    fun `a time still to come is refused and nothing is stored`() {
         val screen = open(JournalEntryActivity::class.java).get()
-        writeEntry(screen, "yesterday", "text")
-        assertTrue(session.journalBetween(Instant.EPOCH, Instant.now(), false).isEmpty())
+        writeEntry(screen, LocalDateTime.now().plusDays(2).withNano(0).toString(), "text")
+        assertTrue(session.journalBetween(Instant.EPOCH, Instant.now().plusSeconds(10 * 86400), false).isEmpty())
+    }
+
+    @Test
+    fun `the date is chosen with the platform's date and time pickers`() {
+        val screen = open(JournalEntryActivity::class.java).get()
+        screen.root().clickTag(JournalEntryActivity.WHEN_TAG)
+        val date = ShadowDialog.getLatestDialog() as DatePickerDialog
+        date.updateDate(2026, 2, 1)
+        date.getButton(DialogInterface.BUTTON_POSITIVE).performClick()
+        ShadowLooper.idleMainLooper()
+        val time = ShadowDialog.getLatestDialog() as TimePickerDialog
+        time.updateTime(14, 30)
+        time.getButton(DialogInterface.BUTTON_POSITIVE).performClick()
+        ShadowLooper.idleMainLooper()
+        assertEquals(LocalDateTime.of(2026, 3, 1, 14, 30), screen.whenField.value)
+        screen.field(JournalEntryActivity.NARRATIVE_TAG).setText("He shouted at me")
+        screen.click(JournalEntryActivity.SAVE_TAG)
+        val entry = session.journalBetween(Instant.EPOCH, Instant.now(), false).single()
+        assertEquals(LocalDateTime.of(2026, 3, 1, 14, 30), entry.occurredAt.atZone(java.time.ZoneId.of(entry.timeZone)).toLocalDateTime())
+    }
+
+    @Test
+    fun `SOS never sends an empty message, without a code word it asks for help in her words`() {
+        setUpVault()
+        openVault()
+        session.addContact(ContactDraft("A", "+77010000001", "friend", null, emptyList(), true))
+        val screen = show(ContactsActivity::class.java).get()
+        screen.root().clickTag(ContactsActivity.SOS_TAG)
+        val sms = shadowOf(screen).nextStartedActivity
+        assertEquals("Please call me. I need help.", sms.getStringExtra(PhoneIntents.EXTRA_SMS_BODY))
     }
 
     @Test
@@ -252,7 +288,7 @@ class DataScreensTest {
         val screen = open(OrdersActivity::class.java).get()
         val today = LocalDate.now()
         screen.field(OrdersActivity.ISSUER_TAG).setText("Almaty police, Medeu district")
-        screen.field(OrdersActivity.ISSUED_TAG).setText(today.toString())
+        screen.issuedField.value = today.atStartOfDay()
         screen.click(OrdersActivity.SAVE_TAG)
         val order = session.protectionOrders().single()
         assertEquals(today, order.issuedOn)
@@ -262,10 +298,9 @@ class DataScreensTest {
     }
 
     @Test
-    fun `an order with a badly written date is refused`() {
+    fun `an order without an issue date is refused`() {
         val screen = open(OrdersActivity::class.java).get()
         screen.field(OrdersActivity.ISSUER_TAG).setText("Court")
-        screen.field(OrdersActivity.ISSUED_TAG).setText("01.03.2026")
         screen.click(OrdersActivity.SAVE_TAG)
         assertTrue(session.protectionOrders().isEmpty())
     }

@@ -76,6 +76,7 @@ class DirectoryScreenTest {
     @Test
     fun `the service-type filter and open now reach the core's query`() {
         val screen = open()
+        screen.window.decorView.clickTag(DirectoryActivity.FILTERS_TAG)
         val police = views(screen.window.decorView).filterIsInstance<RadioButton>().first {
             it.text.toString() == labelOf(ServiceType.POLICE)
         }
@@ -93,11 +94,51 @@ class DirectoryScreenTest {
     }
 
     @Test
+    fun `before any typing it lists the national lines, with verified, source and date on each`() {
+        val screen = open()
+        val expected = coreNames(DirectoryQuery(text = "", serviceTypes = ServiceType.entries, locale = HavenLocale.EN))
+        assertTrue(expected.any { it.startsWith("112") } && expected.any { it.startsWith("111") })
+        assertEquals(expected, screen.headings())
+        val hits = app.vault.session!!.searchDirectory(DirectoryQuery(text = "", serviceTypes = ServiceType.entries, locale = HavenLocale.EN))
+        for (hit in hits) {
+            val card = screen.window.decorView.findViewWithTag<ViewGroup>(hit.id)
+            val texts = views(card).filterIsInstance<TextView>().map { it.text.toString() }
+            assertTrue(texts.any { it == "Source: ${hit.source}" })
+            assertTrue(texts.any { if (hit.verified) it.startsWith("Checked on ") else it.startsWith("Not verified") })
+        }
+        // The filters are folded away until she asks for them.
+        val openNow = screen.window.decorView.findViewWithTag<CheckBox>(DirectoryActivity.OPEN_NOW_TAG)
+        assertEquals(View.GONE, (openNow.parent as View).visibility)
+        screen.window.decorView.clickTag(DirectoryActivity.FILTERS_TAG)
+        assertEquals(View.VISIBLE, (openNow.parent as View).visibility)
+    }
+
+    @Test
+    fun `her city orders by distance without any location permission, and is forgotten on lock`() {
+        val screen = open()
+        screen.window.decorView.clickTag(DirectoryActivity.CITY_TAG)
+        val almaty = views(screen.window.decorView).filterIsInstance<RadioButton>().first { it.text.toString() == "Almaty" }
+        almaty.performClick()
+        settle()
+        assertEquals(City.ALMATY, app.vault.city)
+        val now = Robolectric.buildActivity(DirectoryActivity::class.java).setup().get().also { settle() }
+        assertEquals(City.ALMATY.point, now.currentQuery().near)
+        assertTrue(views(now.window.decorView).filterIsInstance<Button>().any { it.text.toString() == "City: Almaty" })
+        app.vault.lock()
+        assertEquals(null, app.vault.city)
+    }
+
+    @Test
     fun `nothing found says so`() {
         val screen = open()
         screen.window.decorView.findViewWithTag<EditText>(DirectoryActivity.SEARCH_TAG).setText("zzzzqqq")
         afterTyping()
         assertTrue(views(screen.results()).filterIsInstance<TextView>().any { it.text.toString() == "Nothing found." })
+        // …and the core's routing lines, so that she still sees where to call.
+        val routing = app.vault.session!!.searchDirectory(DirectoryQuery(text = "zzzzqqq", locale = HavenLocale.EN))
+        assertTrue(routing.isNotEmpty() && routing.all { it.fallback })
+        assertEquals(routing.map { it.name }, screen.headings())
+        assertTrue(screen.window.decorView.findViewWithTag<View>(DirectoryActivity.FALLBACK_TAG) != null)
     }
 
     private fun labelOf(type: ServiceType): String =

@@ -142,10 +142,40 @@ class VaultScreensTest {
         return controller.create().get()
     }
 
+    /** Installs a trigger app signed by [cert] and connects it, as accepting it in settings would. */
+    private fun connectRipple(cert: String = "30820a") {
+        install("info.guardianproject.ripple", cert)
+        app.prefs.panicTrigger = "info.guardianproject.ripple"
+        app.prefs.panicTriggerCert = org.haven.app.panic.SigningCerts.of(app.packageManager, "info.guardianproject.ripple")
+        assertNotNull(app.prefs.panicTriggerCert)
+    }
+
+    private fun install(packageName: String, cert: String) {
+        val info = android.content.pm.PackageInfo().apply {
+            this.packageName = packageName
+            @Suppress("DEPRECATION")
+            signatures = arrayOf(android.content.pm.Signature(cert))
+            applicationInfo = android.content.pm.ApplicationInfo().apply { this.packageName = packageName }
+        }
+        shadowOf(app.packageManager).installPackage(info)
+    }
+
+    @Test
+    fun `panic trigger from an app that took the connected app's name with another key changes nothing`() {
+        unlocked()
+        connectRipple()
+        shadowOf(app.packageManager).removePackage("info.guardianproject.ripple")
+        install("info.guardianproject.ripple", "40f1")
+        val home = openScreen(VaultHomeActivity::class.java)
+        panicFrom("info.guardianproject.ripple")
+        assertEquals(VaultState.Unlocked, app.vault.haven.state())
+        assertFalse(home.get().isFinishing)
+    }
+
     @Test
     fun `panic trigger from an app that is not the connected one changes nothing`() {
         unlocked()
-        app.prefs.panicTrigger = "info.guardianproject.ripple"
+        connectRipple()
         val home = openScreen(VaultHomeActivity::class.java)
         panicFrom("com.example.other")
         panicFrom(null)
@@ -156,7 +186,7 @@ class VaultScreensTest {
     @Test
     fun `panic trigger from the connected app locks, and wipes only when she opted in`() {
         unlocked()
-        app.prefs.panicTrigger = "info.guardianproject.ripple"
+        connectRipple()
         val home = openScreen(VaultHomeActivity::class.java)
         val responder = panicFrom("info.guardianproject.ripple")
         assertTrue(responder.isFinishing)
@@ -169,6 +199,10 @@ class VaultScreensTest {
         panicFrom("info.guardianproject.ripple")
         settle()
         assertEquals(VaultState.NotSetUp, app.vault.haven.state())
+        // The wipe also forgets the shell's settings: nothing says a panic app was connected.
+        assertNull(app.prefs.panicTrigger)
+        assertNull(app.prefs.panicTriggerCert)
+        assertTrue(app.prefs.setupOffered)
     }
 
     private fun startWipe(settings: SettingsActivity) {
@@ -226,7 +260,10 @@ class VaultScreensTest {
     fun `every text field in setup and settings keeps the keyboard from learning and autofill out`() {
         unlocked()
         for (screen in listOf(SetupActivity::class.java, SettingsActivity::class.java)) {
-            val fields = editTexts(openScreen(screen).get().window.decorView)
+            val all = editTexts(openScreen(screen).get().window.decorView)
+            // A number picker's own field never takes the keyboard (its focus is blocked).
+            val (pickers, fields) = all.partition { it.parent is android.widget.NumberPicker }
+            pickers.forEach { assertEquals(android.view.ViewGroup.FOCUS_BLOCK_DESCENDANTS, (it.parent as android.view.ViewGroup).descendantFocusability) }
             assertTrue("$screen has no fields", fields.isNotEmpty())
             for (field in fields) {
                 assertTrue(field.imeOptions and android.view.inputmethod.EditorInfo.IME_FLAG_NO_PERSONALIZED_LEARNING != 0)
