@@ -18,11 +18,11 @@ if [ -f "$bundle" ]; then
   trap 'rm -rf "$work"' EXIT
   # cargo-deny looks for the default database under this exact name inside db-path.
   db="$work/advisory-db-3157b0e258782691"
-  git clone --quiet "$bundle" "$db"
+  git -c advice.detachedHead=false clone --quiet "$bundle" "$db"
   echo "advisories: RustSec snapshot $(git -C "$db" log -1 --format='%h of %cd' --date=short)"
   # deny.toml with the snapshot as the database.
   sed "s|^\[advisories\]|[advisories]\ndb-path = \"$work\"|" deny.toml >"$work/deny.toml"
-  cargo deny --offline --locked check --config "$work/deny.toml" advisories
+  cargo deny --offline --locked --config "$work/deny.toml" check advisories
 else
   echo "advisories: no offline snapshot at $bundle; fetching the RustSec database"
   cargo deny --locked check advisories
