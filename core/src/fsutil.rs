@@ -27,15 +27,15 @@ pub(crate) fn private_file_options() -> OpenOptions {
     options
 }
 
-/// Creates `dir` (and its parents) if needed, and makes it owner-only (`0700` on Unix).
+/// Creates `dir` (and missing parents) owner-only (`0700` on Unix). A directory that already
+/// exists is left as it is: the caller chose it (an app's private directory already is private;
+/// changing the mode of, say, a shared directory someone passed by mistake would break others).
 pub(crate) fn create_private_dir(dir: &Path) -> io::Result<()> {
-    fs::create_dir_all(dir)?;
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
-    }
-    Ok(())
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
 }
 
 /// The temp file `write_atomic` uses for `path` (removed by a wipe if a crash left it).
