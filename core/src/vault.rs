@@ -247,11 +247,6 @@ impl Vault {
         })
     }
 
-    /// Whether `pin` would be refused as too easy to guess by setup and every PIN change (one
-    /// rule for both shells, so they can warn as she types).
-    pub fn pin_is_weak(pin: &Pin) -> bool {
-        pin.is_weak()
-    }
 
     /// Creates every file of a new vault and opens it.
     pub fn setup(&self, options: SetupOptions) -> Result<Session> {
