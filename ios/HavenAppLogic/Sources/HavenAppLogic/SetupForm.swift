@@ -9,6 +9,7 @@ public struct SetupForm: Equatable, Sendable {
 
     public enum Field: Hashable, Sendable {
         case pin, pinConfirmation, duressPin, duressConfirmation, wipeAfter, acknowledgement
+        case restoreFile, restorePassphrase
     }
 
     public var language: Language
@@ -24,6 +25,15 @@ public struct SetupForm: Equatable, Sendable {
     public var wipeAfterCount = 10
     /// She has read what the app cannot hide.
     public var acknowledgedLimits = false
+    /// Optional: restore the journal from an encrypted backup into the new vault.
+    public var restoreEnabled = false
+    /// The backup's passphrase.
+    public var restorePassphrase = ""
+    /// The encrypted bundle she picked in Files, read into memory (ciphertext only; no copy
+    /// is written anywhere). Set through `AppModel.chooseRestoreBundle(at:)`.
+    public internal(set) var restoreBundle: Data?
+    /// The picked file's name, shown so she sees which file she chose.
+    public internal(set) var restoreFileName: String?
 
     public init(language: Language) {
         self.language = language
@@ -49,6 +59,10 @@ public struct SetupForm: Equatable, Sendable {
         if wipeAfterEnabled && !PinRules.wipeAfterRange.contains(wipeAfterCount) {
             issues[.wipeAfter] = .wipeAfterOutOfRange
         }
+        if restoreEnabled {
+            if restoreBundle == nil { issues[.restoreFile] = .restoreFileRequired }
+            if restorePassphrase.isEmpty { issues[.restorePassphrase] = .restorePassphraseRequired }
+        }
         if !acknowledgedLimits {
             issues[.acknowledgement] = .acknowledgementRequired
         }
@@ -61,5 +75,8 @@ public struct SetupForm: Equatable, Sendable {
         pinConfirmation = ""
         duressPin = ""
         duressConfirmation = ""
+        restorePassphrase = ""
+        restoreBundle = nil
+        restoreFileName = nil
     }
 }
