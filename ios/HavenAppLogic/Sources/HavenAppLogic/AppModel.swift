@@ -295,8 +295,14 @@ public final class AppModel {
         let outcome = await Task.detached(priority: .userInitiated) {
             Result { () throws -> (Session, Result<Int, Error>?) in
                 let session = try haven.setup(pin: pin, duressPin: duressPin, options: options)
-                let restored = restore.map { bundle, passphrase in
-                    Result { Int(try session.importBundleFrom(passphrase: passphrase, source: DataSource(bundle))) }
+                var restored: Result<Int, Error>?
+                if let restore {
+                    let (bundle, passphrase) = restore
+                    do {
+                        restored = .success(Int(try session.importBundleFrom(passphrase: passphrase, source: DataSource(bundle))))
+                    } catch {
+                        restored = .failure(error)
+                    }
                 }
                 return (session, restored)
             }

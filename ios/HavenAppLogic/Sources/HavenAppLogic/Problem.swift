@@ -48,11 +48,9 @@ enum Problem {
     /// Why a restore failed, without the "nothing was changed" that follows it (setup says
     /// instead that the new vault is ready and empty).
     static func restoreFailure(_ error: Error, in language: Language) -> String {
-        switch error {
-        case HavenError.ImportRejected(let reason): return Strings.text(importRefusalKey(reason), in: language)
-        case let error as HavenError: return message(for: error, in: language)
-        default: return Strings.text(.backupNotABackup, in: language)
-        }
+        guard let error = error as? HavenError else { return Strings.text(.backupNotABackup, in: language) }
+        if case .ImportRejected(let reason) = error { return Strings.text(importRefusalKey(reason), in: language) }
+        return message(for: error, in: language)
     }
 
     /// Why a backup could not be restored (nothing was changed either way).

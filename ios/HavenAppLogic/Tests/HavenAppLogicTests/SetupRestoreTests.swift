@@ -58,7 +58,8 @@ final class SetupRestoreTests: XCTestCase {
         XCTAssertEqual(model.setupIssues, [:])
         XCTAssertEqual(model.phase, .vault)
         XCTAssertEqual(model.alertMessage, Strings.text(.backupRestored, in: .en, 1))
-        XCTAssertEqual(try await entries(model).map(\.narrative), [secret])
+        let restoredEntries = try await entries(model)
+        XCTAssertEqual(restoredEntries.map(\.narrative), [secret])
         let chain = try await model.perform { try $0.verifyChain() }
         if case .intact = chain {} else { XCTFail("the restored chain verifies") }
         XCTAssertNil(model.setupForm.restoreBundle, "the bundle is not kept after setup")
@@ -73,13 +74,15 @@ final class SetupRestoreTests: XCTestCase {
         XCTAssertEqual(model.phase, .vault, "the vault is created anyway")
         XCTAssertEqual(model.alertMessage, Strings.text(.backupWrongPassphrase, in: .en) + " "
                        + Strings.text(.setupRestoreNotDone, in: .en))
-        XCTAssertEqual(try await entries(model), [], "nothing half-imported")
+        let afterRefusal = try await entries(model)
+        XCTAssertEqual(afterRefusal, [], "nothing half-imported")
 
         // Usable: the in-vault restore with the right passphrase then works.
         model.backup.passphrase = passphrase
         await model.backup.restore(from: bundle)
         XCTAssertEqual(model.backup.message, Strings.text(.backupRestored, in: .en, 1))
-        XCTAssertEqual(try await entries(model).map(\.narrative), [secret])
+        let restoredEntries = try await entries(model)
+        XCTAssertEqual(restoredEntries.map(\.narrative), [secret])
     }
 
     func testDamagedBundleLeavesTheNewVaultEmptyAndUsable() async throws {
@@ -97,7 +100,8 @@ final class SetupRestoreTests: XCTestCase {
         let message = try XCTUnwrap(model.alertMessage)
         XCTAssertTrue(message.hasSuffix(Strings.text(.setupRestoreNotDone, in: .en)), message)
         XCTAssertFalse(message.hasPrefix(Strings.text(.somethingWentWrong, in: .en)), message)
-        XCTAssertEqual(try await entries(model), [], "nothing half-imported")
+        let afterRefusal = try await entries(model)
+        XCTAssertEqual(afterRefusal, [], "nothing half-imported")
 
         // Usable: an entry can be written.
         model.alertMessage = nil
@@ -105,7 +109,8 @@ final class SetupRestoreTests: XCTestCase {
         model.journal.form.narrative = "A new entry."
         let saved = await model.journal.save()
         XCTAssertTrue(saved, model.alertMessage ?? "")
-        XCTAssertEqual(try await entries(model).count, 1)
+        let written = try await entries(model)
+        XCTAssertEqual(written.count, 1)
     }
 
     func testRestoreChoiceNeedsAFileAndAPassphraseAndAnUnreadableFileIsSaid() async throws {

@@ -77,7 +77,7 @@ public final class SettingsModel: ScreenModel {
         guard let app else { return }
         do {
             let after = try await app.perform { try $0.wipeAfterFailures() }
-            currentWipeAfter = after.map(Int.init)
+            currentWipeAfter = after.map { Int($0) }
             loadedWipeAfter = true
             wipeAfterEnabled = after != nil
             if let after { wipeAfterCount = Int(after) }
