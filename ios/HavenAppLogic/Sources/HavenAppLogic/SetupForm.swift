@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the first-run screen collects.
 public struct SetupForm: Equatable, Sendable {
     /// What the duress PIN does. Mirrors the core's choice; "nothing here" is the default
