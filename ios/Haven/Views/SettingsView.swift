@@ -55,6 +55,9 @@ struct SettingsView: View {
             }
 
             Section(footer: Text(t(.wipeAfterWarning))) {
+                if let current = model.settings.currentWipeAfterText {
+                    Text(current).font(.footnote)
+                }
                 Toggle(t(.wipeAfterToggle), isOn: $settings.wipeAfterEnabled)
                 if model.settings.wipeAfterEnabled {
                     Stepper(Strings.text(.wipeAfterCount, in: model.language, model.settings.wipeAfterCount),
@@ -99,6 +102,7 @@ struct SettingsView: View {
                 }
             }
         }
+        .task { await model.settings.load() }
     }
 
     private func iconButton(_ name: String?, title: String) -> some View {

@@ -1,10 +1,12 @@
 import HavenAppLogic
 import SwiftUI
+import UniformTypeIdentifiers
 
 /// First run: what Haven is, honestly what it cannot hide, the PIN, and the optional duress PIN
-/// and automatic wipe.
+/// and automatic wipe, and optionally a backup to restore into the new vault.
 struct SetupView: View {
     @Bindable var model: AppModel
+    @State private var showingImporter = false
 
     private var language: Language { model.language }
     private func t(_ key: TextKey) -> String { Strings.text(key, in: language) }
@@ -64,6 +66,18 @@ struct SetupView: View {
                         IssueText(issue: model.setupIssues[.wipeAfter], language: language)
                     }
                 }
+                Section(footer: Text(t(.setupRestoreExplanation))) {
+                    Toggle(t(.setupRestoreToggle), isOn: $model.setupForm.restoreEnabled)
+                    if model.setupForm.restoreEnabled {
+                        Button(t(.setupRestorePick)) { showingImporter = true }
+                        if let name = model.setupForm.restoreFileName {
+                            Text(Strings.text(.setupRestoreFileChosen, in: language, name)).font(.footnote)
+                        }
+                        IssueText(issue: model.setupIssues[.restoreFile], language: language)
+                        SecureField(t(.passphrase), text: $model.setupForm.restorePassphrase).vaultTextInput()
+                        IssueText(issue: model.setupIssues[.restorePassphrase], language: language)
+                    }
+                }
                 Section {
                     Button(t(.createVault)) { Task { await model.submitSetup() } }
                         .disabled(model.isBusy)
@@ -77,6 +91,11 @@ struct SetupView: View {
                 }
             }
             .vaultAlert(model)
+            .fileImporter(isPresented: $showingImporter, allowedContentTypes: [.data]) { result in
+                // Read into memory by the model (ciphertext only, no copy on disk).
+                guard let url = try? result.get() else { return }
+                model.chooseRestoreBundle(at: url)
+            }
         }
     }
 }

@@ -286,14 +286,30 @@ public final class AppModel {
         isBusy = true
         defer { isBusy = false }
         let (pin, duressPin, options) = (setupForm.pin, setupForm.coreDuressPin, setupForm.coreOptions)
+        let restore = setupForm.restoreEnabled ? setupForm.restoreBundle.map { ($0, setupForm.restorePassphrase) } : nil
         let haven = self.haven
         let generation = lockGeneration
+        // The vault first, then (optionally) the backup into its empty journal through the same
+        // core call as the in-vault restore, which checks the passphrase and the whole chain
+        // before writing anything: a refusal leaves the new vault empty and usable.
         let outcome = await Task.detached(priority: .userInitiated) {
-            Result { try haven.setup(pin: pin, duressPin: duressPin, options: options) }
+            Result { () throws -> (Session, Result<Int, Error>?) in
+                let session = try haven.setup(pin: pin, duressPin: duressPin, options: options)
+                var restored: Result<Int, Error>?
+                if let restore {
+                    let (bundle, passphrase) = restore
+                    do {
+                        restored = .success(Int(try session.importBundleFrom(passphrase: passphrase, source: DataSource(bundle))))
+                    } catch {
+                        restored = .failure(error)
+                    }
+                }
+                return (session, restored)
+            }
         }.value
         afterWrite()
         switch outcome {
-        case .success(let session):
+        case .success(let (session, restored)):
             setupForm.clearSecrets()
             language = setupForm.language
             guard generation == lockGeneration, sceneIsActive else {
@@ -302,9 +318,37 @@ public final class AppModel {
                 return
             }
             open(session)
+            switch restored {
+            case .success(let count)?:
+                alertMessage = Strings.text(.backupRestored, in: language, count)
+            case .failure(let error)?:
+                alertMessage = Problem.restoreFailure(error, in: language) + " "
+                    + Strings.text(.setupRestoreNotDone, in: language)
+            case nil:
+                break
+            }
         case .failure:
             // The form's checks mirror the core's, so a refusal here is a failure to store.
             alertMessage = Strings.text(.somethingWentWrong, in: language)
+        }
+    }
+
+    /// The backup she picked in the Files importer on the setup screen: read into memory
+    /// (ciphertext; nothing is copied to disk) and restored after the vault is created.
+    public func chooseRestoreBundle(at url: URL) {
+        setupIssues[.restoreFile] = nil
+        #if canImport(Darwin)
+        // A file picked in Files lies outside the sandbox: read it under its security scope.
+        let scoped = url.startAccessingSecurityScopedResource()
+        defer { if scoped { url.stopAccessingSecurityScopedResource() } }
+        #endif
+        do {
+            setupForm.restoreBundle = try Data(contentsOf: url)
+            setupForm.restoreFileName = url.lastPathComponent
+        } catch {
+            setupForm.restoreBundle = nil
+            setupForm.restoreFileName = nil
+            setupIssues[.restoreFile] = .restoreFileUnreadable
         }
     }
 

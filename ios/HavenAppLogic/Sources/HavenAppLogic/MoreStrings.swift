@@ -126,6 +126,32 @@ extension Strings {
         .autoLock: ("Қолданбаса, жабу", "Закрывать без действий", "Lock when idle"),
         .autoLockNever: ("Тек шыққанда", "Только при выходе", "Only when I leave"),
         .autoLockMinutes: ("%d мин кейін", "Через %d мин", "After %d min"),
+        .wipeAfterNowOff: ("Қазір: өшірулі.", "Сейчас: выключено.", "Now: off."),
+        .wipeAfterNowOn: ("Қазір: %d қате PIN-кодтан кейін бәрі өшіріледі.",
+                          "Сейчас: всё стирается после %d неверных PIN-кодов.",
+                          "Now: everything is erased after %d wrong PINs."),
+        .setupRestoreToggle: ("Сақтық көшірмеден қалпына келтіру", "Восстановить из резервной копии",
+                              "Restore from a backup"),
+        .setupRestoreExplanation: ("Бұрын сақталған шифрланған көшірмеңіз болса, оны Файлдардан таңдап, "
+                                   + "құпия сөз тіркесін енгізіңіз. Күнделік жаңа орынға қалпына келтіріледі.",
+                                   "Если у вас есть сохранённая раньше зашифрованная копия, выберите её в Файлах "
+                                   + "и введите кодовую фразу. Дневник будет восстановлен в новое место.",
+                                   "If you have an encrypted copy saved earlier, choose it in Files and type its "
+                                   + "passphrase. The journal is restored into the new space."),
+        .setupRestorePick: ("Файлды таңдау", "Выбрать файл", "Choose the file"),
+        .setupRestoreFileChosen: ("Таңдалды: %@", "Выбран: %@", "Chosen: %@"),
+        .setupRestoreFileNeeded: ("Көшірме файлын таңдаңыз.", "Выберите файл копии.", "Choose the backup file."),
+        .setupRestorePassphraseNeeded: ("Көшірменің құпия сөз тіркесін енгізіңіз.", "Введите кодовую фразу копии.",
+                                        "Type the backup's passphrase."),
+        .setupRestoreUnreadable: ("Бұл файлды оқу мүмкін болмады. Басқасын таңдаңыз.",
+                                  "Не удалось прочитать этот файл. Выберите другой.",
+                                  "This file could not be read. Choose another one."),
+        .setupRestoreNotDone: ("Жаңа орын дайын, бірақ бос: көшірме қалпына келтірілмеді. "
+                               + "Қайта көруге болады: «Сақтық көшірме».",
+                               "Новое место готово, но пустое: копия не восстановлена. "
+                               + "Попробовать снова можно в разделе «Резервная копия».",
+                               "Your new space is ready but empty: the copy was not restored. "
+                               + "You can try again under \"Backup\"."),
         .notesTitle: ("Жазбалар", "Заметки", "Notes"),
         .newNote: ("Жаңа жазба", "Новая заметка", "New note"),
         .decoyNotes: ("Алдамшы жазбалар", "Отвлекающие заметки", "Decoy notes"),

@@ -45,8 +45,20 @@ enum Problem {
         return Strings.text(key, in: language) + " " + Strings.text(.packOldKept, in: language)
     }
 
+    /// Why a restore failed, without the "nothing was changed" that follows it (setup says
+    /// instead that the new vault is ready and empty).
+    static func restoreFailure(_ error: Error, in language: Language) -> String {
+        guard let error = error as? HavenError else { return Strings.text(.backupNotABackup, in: language) }
+        if case .ImportRejected(let reason) = error { return Strings.text(importRefusalKey(reason), in: language) }
+        return message(for: error, in: language)
+    }
+
     /// Why a backup could not be restored (nothing was changed either way).
     static func importRefusal(_ reason: String, in language: Language) -> String {
+        Strings.text(importRefusalKey(reason), in: language) + " " + Strings.text(.backupNothingChanged, in: language)
+    }
+
+    private static func importRefusalKey(_ reason: String) -> TextKey {
         let key: TextKey
         if reason.contains("wrong passphrase") {
             key = .backupWrongPassphrase
@@ -57,6 +69,6 @@ enum Problem {
         } else {
             key = .backupDamaged
         }
-        return Strings.text(key, in: language) + " " + Strings.text(.backupNothingChanged, in: language)
+        return key
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the first-run screen collects.
 public struct SetupForm: Equatable, Sendable {
     /// What the duress PIN does. Mirrors the core's choice; "nothing here" is the default
@@ -9,6 +11,7 @@ public struct SetupForm: Equatable, Sendable {
 
     public enum Field: Hashable, Sendable {
         case pin, pinConfirmation, duressPin, duressConfirmation, wipeAfter, acknowledgement
+        case restoreFile, restorePassphrase
     }
 
     public var language: Language
@@ -24,6 +27,15 @@ public struct SetupForm: Equatable, Sendable {
     public var wipeAfterCount = 10
     /// She has read what the app cannot hide.
     public var acknowledgedLimits = false
+    /// Optional: restore the journal from an encrypted backup into the new vault.
+    public var restoreEnabled = false
+    /// The backup's passphrase.
+    public var restorePassphrase = ""
+    /// The encrypted bundle she picked in Files, read into memory (ciphertext only; no copy
+    /// is written anywhere). Set through `AppModel.chooseRestoreBundle(at:)`.
+    public internal(set) var restoreBundle: Data?
+    /// The picked file's name, shown so she sees which file she chose.
+    public internal(set) var restoreFileName: String?
 
     public init(language: Language) {
         self.language = language
@@ -49,6 +61,10 @@ public struct SetupForm: Equatable, Sendable {
         if wipeAfterEnabled && !PinRules.wipeAfterRange.contains(wipeAfterCount) {
             issues[.wipeAfter] = .wipeAfterOutOfRange
         }
+        if restoreEnabled {
+            if restoreBundle == nil { issues[.restoreFile] = .restoreFileRequired }
+            if restorePassphrase.isEmpty { issues[.restorePassphrase] = .restorePassphraseRequired }
+        }
         if !acknowledgedLimits {
             issues[.acknowledgement] = .acknowledgementRequired
         }
@@ -61,5 +77,8 @@ public struct SetupForm: Equatable, Sendable {
         pinConfirmation = ""
         duressPin = ""
         duressConfirmation = ""
+        restorePassphrase = ""
+        restoreBundle = nil
+        restoreFileName = nil
     }
 }

@@ -61,6 +61,9 @@ public enum TextKey: String, CaseIterable, Sendable {
     case passphrasesDoNotMatch, makeBackup, restoreBackup, backupExplanation, backupSaved, backupRestored
     case backupWrongPassphrase, backupJournalNotEmpty, backupNotABackup, backupDamaged, backupNothingChanged
     case removeDuress, wipeAfterSave, autoLock, autoLockNever, autoLockMinutes
+    case wipeAfterNowOff, wipeAfterNowOn
+    case setupRestoreToggle, setupRestoreExplanation, setupRestorePick, setupRestoreFileChosen
+    case setupRestoreFileNeeded, setupRestorePassphraseNeeded, setupRestoreUnreadable, setupRestoreNotDone
     case notesTitle, newNote, decoyNotes, decoyNotesExplanation
 }
 

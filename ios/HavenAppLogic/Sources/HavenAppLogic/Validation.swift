@@ -21,6 +21,9 @@ public enum ValidationIssue: Equatable, Sendable {
     case narrativeRequired
     case endBeforeStart
     case wrongPin
+    case restoreFileRequired
+    case restoreFileUnreadable
+    case restorePassphraseRequired
 
     /// The message in `language`.
     public func message(in language: Language) -> String {
@@ -42,6 +45,9 @@ public enum ValidationIssue: Equatable, Sendable {
         case .narrativeRequired: return Strings.text(.narrativeRequired, in: language)
         case .endBeforeStart: return Strings.text(.endBeforeStart, in: language)
         case .wrongPin: return Strings.text(.wrongPin, in: language)
+        case .restoreFileRequired: return Strings.text(.setupRestoreFileNeeded, in: language)
+        case .restoreFileUnreadable: return Strings.text(.setupRestoreUnreadable, in: language)
+        case .restorePassphraseRequired: return Strings.text(.setupRestorePassphraseNeeded, in: language)
         }
     }
 }

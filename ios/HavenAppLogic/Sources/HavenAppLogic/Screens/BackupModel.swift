@@ -145,6 +145,24 @@ final class FileSink: ByteSink, @unchecked Sendable {
     }
 }
 
+/// Gives the core a bundle already in memory chunk by chunk (the one picked at setup).
+final class DataSource: ByteSource, @unchecked Sendable {
+    private let data: Data
+    private var offset = 0
+    private let lock = NSLock()
+
+    init(_ data: Data) { self.data = data }
+
+    func read(maxLen: UInt32) throws -> Data {
+        lock.lock()
+        defer { lock.unlock() }
+        let end = min(data.count, offset + Int(maxLen))
+        let chunk = data.subdata(in: (data.startIndex + offset)..<(data.startIndex + end))
+        offset = end
+        return chunk
+    }
+}
+
 /// Gives the core a file chunk by chunk.
 final class FileSource: ByteSource, @unchecked Sendable {
     private let handle: FileHandle

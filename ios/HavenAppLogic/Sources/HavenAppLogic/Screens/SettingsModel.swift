@@ -22,6 +22,10 @@ public final class SettingsModel: ScreenModel {
     public var duressShredsReal = false
     public var wipeAfterEnabled = false
     public var wipeAfterCount = 10
+    /// The erase-after-N threshold the vault holds now (`nil` = off), read from the core when
+    /// the screen opens and after every change; `loadedWipeAfter` says whether it was read.
+    public private(set) var currentWipeAfter: Int?
+    public private(set) var loadedWipeAfter = false
     public private(set) var issues: [Field: ValidationIssue] = [:]
     /// The last change that succeeded (shown as "Done").
     public private(set) var done: Change?
@@ -39,6 +43,8 @@ public final class SettingsModel: ScreenModel {
         duressShredsReal = false
         wipeAfterEnabled = false
         wipeAfterCount = 10
+        currentWipeAfter = nil
+        loadedWipeAfter = false
         issues = [:]
         done = nil
         problem = nil
@@ -63,6 +69,31 @@ public final class SettingsModel: ScreenModel {
 
     public func setAutoLock(minutes: Int) {
         app?.setAutoLockMinutes(minutes)
+    }
+
+    /// Reads the current erase-after-N choice from the vault (when the screen opens) and sets
+    /// the form to it, so the toggle and the stepper start from what is really in force.
+    public func load() async {
+        guard let app else { return }
+        do {
+            let after = try await app.perform { try $0.wipeAfterFailures() }
+            currentWipeAfter = after.map { Int($0) }
+            loadedWipeAfter = true
+            wipeAfterEnabled = after != nil
+            if let after { wipeAfterCount = Int(after) }
+        } catch is AppModel.VaultClosed {
+        } catch {
+            problem = Problem.message(for: error, in: app.language)
+        }
+    }
+
+    /// The current choice in words ("Now: off" / "Now: erase after N wrong PINs"), or `nil`
+    /// before it was read.
+    public var currentWipeAfterText: String? {
+        guard loadedWipeAfter else { return nil }
+        let language = app?.language ?? .ru
+        guard let count = currentWipeAfter else { return Strings.text(.wipeAfterNowOff, in: language) }
+        return Strings.text(.wipeAfterNowOn, in: language, count)
     }
 
     /// Changes the PIN.
@@ -105,6 +136,7 @@ public final class SettingsModel: ScreenModel {
         let current = currentPin
         let after = wipeAfterEnabled ? UInt32(clamping: wipeAfterCount) : nil
         await submit(.wipeAfter, issues: issues) { try $0.setWipeAfterFailures(current: current, after: after) }
+        if done == .wipeAfter { await load() }
     }
 
     private func submit(_ change: Change, issues: [Field: ValidationIssue],
