@@ -61,17 +61,6 @@ class VaultGate(
         notesSession = notes
     }
 
-    /** The wipe-after setting chosen while this vault was open (the core has no getter yet). */
-    var wipeAfter: UInt? = null
-        private set
-    var wipeAfterKnown = false
-        private set
-
-    fun rememberWipeAfter(after: UInt?) {
-        wipeAfter = after
-        wipeAfterKnown = true
-    }
-
     /** The core, created on first use (it may finish an interrupted wipe: not on the UI thread). */
     val haven: Haven
         get() = havenOrNull ?: synchronized(this) {
@@ -140,8 +129,6 @@ class VaultGate(
         city = null
         notesSession?.close()
         notesSession = null
-        wipeAfter = null
-        wipeAfterKnown = false
         havenOrNull?.quickExit()
         session?.close()
         session = null

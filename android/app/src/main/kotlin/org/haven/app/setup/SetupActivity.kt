@@ -168,7 +168,6 @@ class SetupActivity : Activity(), VaultScreen {
             createButton.isEnabled = true
             outcome.onSuccess { session ->
                 haven.vault.opened(session, lang)
-                haven.vault.rememberWipeAfter(null)
                 haven.prefs.setupOffered = true
                 LauncherDisguise(this).switchTo(disguise)
                 startActivity(Intent(this, VaultHomeActivity::class.java))

@@ -366,7 +366,6 @@ enum class UiText(val en: String, val ru: String, val kk: String) {
     SETTINGS_WIPE_AFTER_COUNT("Number of wrong PINs (5 to 50)", "Число неверных PIN-кодов (от 5 до 50)", "Қате PIN-кодтар саны (5-тен 50-ге дейін)"),
     SETTINGS_WIPE_AFTER_NOW("Now: erase after %d wrong PINs in a row.", "Сейчас: удалить после %d неверных PIN-кодов подряд.", "Қазір: қатарынан %d қате PIN-кодтан кейін өшіріледі."),
     SETTINGS_WIPE_AFTER_OFF("Now: off (wrong PINs only slow down further tries).", "Сейчас: выключено (неверные PIN-коды только замедляют новые попытки).", "Қазір: өшірулі (қате PIN-кодтар тек келесі әрекеттерді баяулатады)."),
-    SETTINGS_WIPE_AFTER_UNKNOWN("Your last saved choice stays until you save a new one.", "Последний сохранённый выбор действует, пока вы не сохраните новый.", "Соңғы сақталған таңдау жаңасын сақтағанша күшінде."),
     SETTINGS_AUTO_LOCK("Lock after inactivity", "Блокировать при бездействии", "Әрекетсіздікте құлыптау"),
     SETTINGS_AUTO_LOCK_OPTION("%d min", "%d мин", "%d мин"),
     SETTINGS_AUTO_LOCK_ONLY_ON_LEAVE("Only when I leave the app", "Только когда я выхожу из приложения", "Тек қосымшадан шыққанда"),

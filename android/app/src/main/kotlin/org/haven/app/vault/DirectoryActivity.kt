@@ -27,7 +27,7 @@ import org.haven.core.model.ServiceType
  * shows no address ("call first"). Each entry says whether it was verified, its source and date;
  * an out-of-date pack says so at the top.
  */
-class DirectoryActivity : VaultActivity() {
+open class DirectoryActivity : VaultActivity() {
     override val screenTitle = UiText.HOME_DIRECTORY
 
     private var searchText = ""
@@ -193,13 +193,21 @@ class DirectoryActivity : VaultActivity() {
         vault.run({
             val picked = DocumentPicker.read(contentResolver, uri, PackInstall.MAX_BYTES)
                 ?: throw org.haven.core.HavenException.PackRejected("pack is larger than the size limit")
-            session.installPack(picked.bytes)
+            installPack(session, picked.bytes)
         }) { outcome ->
             if (isFinishing || isDestroyed) return@run
             packMessage = outcome.fold({ UiText.PACK_INSTALLED.format(lang, it.services.toLong()) }, { t(PackInstall.refusal(it)) })
             render()
         }
     }
+
+    /**
+     * Hands the picked pack to the core, which verifies it against the keys it trusts. Open only
+     * so that the tests can install packs signed with a test key (another region) through the
+     * desktop library's test-only call; the app never overrides it.
+     */
+    protected open fun installPack(session: org.haven.core.Session, bytes: ByteArray): org.haven.core.model.PackInfo =
+        session.installPack(bytes)
 
     override fun onDestroy() {
         typing.cancel()

@@ -7,6 +7,7 @@ import android.text.Spanned
 import android.text.style.RelativeSizeSpan
 import android.text.style.StyleSpan
 import android.graphics.Typeface
+import android.view.Gravity
 import android.view.View
 import android.widget.Button
 import android.widget.LinearLayout
@@ -42,11 +43,19 @@ object EmergencyLines {
         return Views.group(
             activity,
             Views.heading(activity, UiText.LINES_TITLE.get(lang)),
-            Views.row(activity, buttons[0], buttons[1]),
-            Views.row(activity, buttons[2], buttons[3]),
+            row(activity, buttons[0], buttons[1]),
+            row(activity, buttons[2], buttons[3]),
             Views.caption(activity, UiText.CONTACT_TRACE_WARNING.get(lang)),
         )
     }
+
+    /**
+     * Two buttons side by side, top-aligned and of one height. (A row centred vertically would
+     * place a child with a bottom margin half that margin above the row's top, cutting off the
+     * rounded top corners.)
+     */
+    private fun row(activity: Activity, left: Button, right: Button): LinearLayout =
+        Views.row(activity, left, right).apply { gravity = Gravity.TOP }
 
     private fun button(activity: Activity, lang: Lang, line: Line): Button {
         val label = line.label.get(lang)
@@ -58,7 +67,7 @@ object EmergencyLines {
             setText(text)
             tag = tag(line.number)
             contentDescription = "${UiText.CONTACT_CALL.get(lang)} ${line.number.toCharArray().joinToString(" ")}, $label"
-            layoutParams = Views.weighted(activity)
+            layoutParams = Views.weighted(activity).apply { height = LinearLayout.LayoutParams.MATCH_PARENT }
             // Both rows the same height, tall enough for a label on two lines.
             minHeight = Views.dp(activity, 76)
             minimumHeight = Views.dp(activity, 76)

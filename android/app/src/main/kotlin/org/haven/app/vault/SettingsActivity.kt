@@ -125,16 +125,16 @@ class SettingsActivity : VaultActivity() {
 
     /**
      * Erase after N wrong PINs in a row: off, or a number from 5 to 50 (the platform's number
-     * picker). The core does not report the current value, so the screen shows the choice she
-     * made here while the vault is open, and otherwise says it keeps the last saved choice.
+     * picker). The current choice is read from the core when the screen opens (off the UI
+     * thread) and shown, with the picker set to it; it is read again after every save.
      */
     private fun wipeAfterSection(): View {
         val current = pinField(UiText.SETTINGS_CURRENT_PIN).apply { tag = WIPE_AFTER_PIN_TAG }
-        var enabled = vault.wipeAfter != null
+        var enabled = false
         val picker = android.widget.NumberPicker(this).apply {
             minValue = WIPE_AFTER_RANGE.first
             maxValue = WIPE_AFTER_RANGE.last
-            value = (vault.wipeAfter ?: WIPE_AFTER_FAILURES).toInt()
+            value = WIPE_AFTER_FAILURES.toInt()
             wrapSelectorWheel = false
             descendantFocusability = android.view.ViewGroup.FOCUS_BLOCK_DESCENDANTS
             contentDescription = t(UiText.SETTINGS_WIPE_AFTER_COUNT)
@@ -142,25 +142,30 @@ class SettingsActivity : VaultActivity() {
         }
         // The count and its label show only when erasing is on.
         val count = Views.group(this, Views.caption(this, t(UiText.SETTINGS_WIPE_AFTER_COUNT)), picker).apply {
-            visibility = if (enabled) View.VISIBLE else View.GONE
+            visibility = View.GONE
         }
-        val shown = Views.caption(this, wipeAfterText(vault.wipeAfter, vault.wipeAfterKnown)).apply { tag = WIPE_AFTER_CURRENT_TAG }
+        val shown = Views.caption(this, "").apply { tag = WIPE_AFTER_CURRENT_TAG }
+        val toggle = Views.checkBox(this, t(UiText.SETTINGS_WIPE_AFTER_ON), enabled) {
+            enabled = it
+            count.visibility = if (it) View.VISIBLE else View.GONE
+        }.apply { tag = WIPE_AFTER_TOGGLE_TAG }
+        // Shows the core's current choice and starts the form from it.
+        fun showCurrent() = load({ it.wipeAfterFailures() }) { after ->
+            shown.text = wipeAfterText(after)
+            if (after != null) picker.value = after.toInt().coerceIn(WIPE_AFTER_RANGE)
+            toggle.isChecked = after != null
+        }
+        showCurrent()
         return section(
             UiText.SETTINGS_WIPE_AFTER,
             shown,
-            Views.checkBox(this, t(UiText.SETTINGS_WIPE_AFTER_ON), enabled) {
-                enabled = it
-                count.visibility = if (it) View.VISIBLE else View.GONE
-            }.apply { tag = WIPE_AFTER_TOGGLE_TAG },
+            toggle,
             count,
             current,
             Views.button(this, t(UiText.SAVE)) {
                 val c = current.text.toString()
                 val after: UInt? = if (enabled) picker.value.toUInt() else null
-                withPin(listOf(current), { session.setWipeAfterFailures(c, after) }) {
-                    vault.rememberWipeAfter(after)
-                    shown.text = wipeAfterText(after, true)
-                }
+                withPin(listOf(current), { session.setWipeAfterFailures(c, after) }) { showCurrent() }
             }.apply { tag = WIPE_AFTER_SAVE_TAG },
         )
     }
@@ -188,8 +193,7 @@ class SettingsActivity : VaultActivity() {
         )
     }
 
-    private fun wipeAfterText(after: UInt?, known: Boolean): String = when {
-        !known -> t(UiText.SETTINGS_WIPE_AFTER_UNKNOWN)
+    private fun wipeAfterText(after: UInt?): String = when {
         after == null -> t(UiText.SETTINGS_WIPE_AFTER_OFF)
         else -> UiText.SETTINGS_WIPE_AFTER_NOW.format(lang, after.toInt())
     }

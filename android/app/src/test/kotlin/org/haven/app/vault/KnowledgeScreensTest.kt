@@ -20,6 +20,7 @@ import org.robolectric.Robolectric
 import org.robolectric.RobolectricTestRunner
 import org.robolectric.Shadows.shadowOf
 import org.robolectric.annotation.Config
+import org.robolectric.shadows.ShadowLooper
 
 /** Home, rights and danger signs against the real core's content, in the three languages. */
 @RunWith(RobolectricTestRunner::class)
@@ -57,6 +58,18 @@ class KnowledgeScreensTest {
             val dial = shadowOf(home).nextStartedActivity
             assertEquals(Intent.ACTION_DIAL, dial.action)
             assertEquals(number, dial.data!!.schemeSpecificPart)
+        }
+        // Each button lies wholly inside its row (nothing cut off at the top), neighbours of one height.
+        ShadowLooper.idleMainLooper()
+        for (pair in listOf("112" to "102", "111" to "150")) {
+            val (left, right) = pair.toList().map { home.window.decorView.findViewWithTag<View>(EmergencyLines.tag(it)) }
+            val row = left.parent as View
+            assertTrue("row of ${pair.first} laid out", row.height > 0)
+            for (button in listOf(left, right)) {
+                assertTrue("${button.tag} starts inside its row (top ${button.top})", button.top >= 0)
+                assertTrue("${button.tag} ends inside its row", button.bottom <= row.height)
+            }
+            assertEquals(left.height, right.height)
         }
     }
 

@@ -29,6 +29,10 @@ class PackInstallTest {
     private val bundledPack: ByteArray
         get() = File(System.getProperty("haven.android.dir"), "../core/packs/kz/kz.havenpack").readBytes()
 
+    /** The bundled KZ content packed for region UZ, signed with a throwaway test key (shared with the iOS tests). */
+    private val otherRegionPack: ByteArray
+        get() = File(System.getProperty("haven.android.dir"), "../ios/HavenAppLogic/TestFixtures/uz-test-key.havenpack").readBytes()
+
     private fun everything() = session.searchDirectory(DirectoryQuery(text = "", serviceTypes = ServiceType.entries, locale = HavenLocale.EN))
 
     private fun open() {
@@ -36,8 +40,8 @@ class PackInstallTest {
         openVault()
     }
 
-    private fun install(bytes: ByteArray): String {
-        val screen = Robolectric.buildActivity(DirectoryActivity::class.java).setup().get().also { settle() }
+    private fun install(bytes: ByteArray, screenClass: Class<out DirectoryActivity> = DirectoryActivity::class.java): String {
+        val screen = Robolectric.buildActivity(screenClass).setup().get().also { settle() }
         screen.window.decorView.clickTag(DirectoryActivity.PACK_ADD_TAG)
         val request = shadowOf(screen).nextStartedActivityForResult
         assertEquals(Intent.ACTION_OPEN_DOCUMENT, request.intent.action)
@@ -70,6 +74,22 @@ class PackInstallTest {
     }
 
     @Test
+    fun `a pack for another region is refused end to end, said plainly, and the installed directory kept`() {
+        open()
+        val before = everything()
+        val infoBefore = session.directoryInfo()
+        // The app's own install path does not trust the test key: not genuine.
+        assertEquals(UiText.PACK_NOT_GENUINE.en, install(otherRegionPack))
+        // Trusting the test key, the signature passes and the core refuses the region.
+        val said = install(otherRegionPack, TestKeyDirectoryActivity::class.java)
+        assertEquals(UiText.PACK_OTHER_REGION.en, said)
+        assertEquals("This directory is for another country. Your current directory is kept.", said)
+        assertEquals(before, everything())
+        assertEquals(infoBefore, session.directoryInfo())
+        assertEquals("KZ", infoBefore.region)
+    }
+
+    @Test
     fun `a file that is not a pack is refused plainly`() {
         open()
         val said = install("<html>not a pack</html>".toByteArray())
@@ -88,4 +108,17 @@ class PackInstallTest {
         assertEquals(UiText.PACK_DAMAGED, said("pack is truncated"))
         assertEquals(UiText.PACK_FAILED, PackInstall.refusal(IllegalStateException()))
     }
+}
+
+/** The PUBLIC key of the throwaway key that signed `ios/HavenAppLogic/TestFixtures/uz-test-key.havenpack`. */
+const val TEST_PACK_KEY = "RWTqvukAhlBPJ4W0+2/DoUrL6Ul1QgWjsPoyR8zJkM651hBYIcIL9Tn6"
+
+/**
+ * The directory screen with the desktop library's test-only install call, which also trusts the
+ * test key, so that refusals after the signature check (another region) are reached. Test code
+ * only: the phone library has no such call.
+ */
+class TestKeyDirectoryActivity : DirectoryActivity() {
+    override fun installPack(session: org.haven.core.Session, bytes: ByteArray): org.haven.core.model.PackInfo =
+        session.installPackTrustingTestKey(bytes, TEST_PACK_KEY)
 }

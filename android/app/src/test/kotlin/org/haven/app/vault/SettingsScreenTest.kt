@@ -6,6 +6,9 @@ import android.widget.NumberPicker
 import android.widget.TextView
 import org.haven.app.TestHavenApplication
 import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
+import org.junit.Assert.assertNull
+import org.junit.Assert.assertTrue
 import org.junit.Test
 import org.junit.runner.RunWith
 import org.robolectric.Robolectric
@@ -17,29 +20,57 @@ import org.robolectric.annotation.Config
 @Config(manifest = Config.NONE, sdk = [35], application = TestHavenApplication::class)
 class SettingsScreenTest {
     @Test
-    fun `wipe after N is a 5 to 50 choice, saved with the PIN and shown`() {
+    fun `wipe after N is a 5 to 50 choice, saved with the PIN, read back from the core when settings opens`() {
         setUpVault()
         openVault()
-        val settings = Robolectric.buildActivity(SettingsActivity::class.java).setup().get().also { settle() }
-        val root = settings.window.decorView
-        val picker = root.findViewWithTag<NumberPicker>(SettingsActivity.WIPE_AFTER_PICKER_TAG)
+        var settings = Robolectric.buildActivity(SettingsActivity::class.java).setup().get().also { settle() }
+        var root = settings.window.decorView
+        var picker = root.findViewWithTag<NumberPicker>(SettingsActivity.WIPE_AFTER_PICKER_TAG)
+        var toggle = root.findViewWithTag<CheckBox>(SettingsActivity.WIPE_AFTER_TOGGLE_TAG)
+        var current = root.findViewWithTag<TextView>(SettingsActivity.WIPE_AFTER_CURRENT_TAG)
         assertEquals(5, picker.minValue)
         assertEquals(50, picker.maxValue)
-        root.findViewWithTag<CheckBox>(SettingsActivity.WIPE_AFTER_TOGGLE_TAG).performClick()
-        picker.value = 7
-        val pin = root.findViewWithTag<EditText>(SettingsActivity.WIPE_AFTER_PIN_TAG)
-        val current = root.findViewWithTag<TextView>(SettingsActivity.WIPE_AFTER_CURRENT_TAG)
+        // A new vault: off, read from the core.
+        assertEquals("Now: off (wrong PINs only slow down further tries).", current.text.toString())
+        assertFalse(toggle.isChecked)
 
+        toggle.performClick()
+        picker.value = 12
+        val pin = root.findViewWithTag<EditText>(SettingsActivity.WIPE_AFTER_PIN_TAG)
         pin.setText(WRONG_PIN)
         root.clickTag(SettingsActivity.WIPE_AFTER_SAVE_TAG)
         settle()
-        assertEquals("Your last saved choice stays until you save a new one.", current.text.toString())
+        assertEquals("Now: off (wrong PINs only slow down further tries).", current.text.toString())
+        assertNull(app.vault.session!!.wipeAfterFailures())
 
         pin.setText(PIN)
         root.clickTag(SettingsActivity.WIPE_AFTER_SAVE_TAG)
         settle()
-        assertEquals("Now: erase after 7 wrong PINs in a row.", current.text.toString())
+        assertEquals("Now: erase after 12 wrong PINs in a row.", current.text.toString())
         assertEquals("", pin.text.toString())
+        assertEquals(12u, app.vault.session!!.wipeAfterFailures())
+
+        // Lock, reopen the vault, open settings again: the core's 12 is shown and the picker starts at it.
+        settings.finish()
+        app.vault.lock()
+        openVault()
+        settings = Robolectric.buildActivity(SettingsActivity::class.java).setup().get().also { settle() }
+        root = settings.window.decorView
+        picker = root.findViewWithTag(SettingsActivity.WIPE_AFTER_PICKER_TAG)
+        toggle = root.findViewWithTag(SettingsActivity.WIPE_AFTER_TOGGLE_TAG)
+        current = root.findViewWithTag(SettingsActivity.WIPE_AFTER_CURRENT_TAG)
+        assertEquals("Now: erase after 12 wrong PINs in a row.", current.text.toString())
+        assertEquals(12, picker.value)
+        assertTrue(toggle.isChecked)
+        assertEquals(android.view.View.VISIBLE, (picker.parent as android.view.View).visibility)
+
+        // Turned off again: the core and the screen say off.
+        toggle.performClick()
+        root.findViewWithTag<EditText>(SettingsActivity.WIPE_AFTER_PIN_TAG).setText(PIN)
+        root.clickTag(SettingsActivity.WIPE_AFTER_SAVE_TAG)
+        settle()
+        assertEquals("Now: off (wrong PINs only slow down further tries).", current.text.toString())
+        assertNull(app.vault.session!!.wipeAfterFailures())
     }
 
     @Test
