@@ -247,7 +247,6 @@ impl Vault {
         })
     }
 
-
     /// Creates every file of a new vault and opens it.
     pub fn setup(&self, options: SetupOptions) -> Result<Session> {
         let _op = lock_ignoring_poison(&self.inner.ops);
