@@ -10,7 +10,7 @@
 
 use crate::error::Result;
 use crate::locale::Locale;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 /// The setting that marks a database as a notes space.
 const SPACE_KEY: &str = "space";
@@ -60,7 +60,7 @@ pub(crate) fn notes_space(conn: &mut Connection) -> Result<()> {
             [SPACE_KEY],
             |r| r.get(0),
         )
-        .ok();
+        .optional()?;
     if marked.as_deref() == Some(NOTES_SPACE) {
         return Ok(());
     }
@@ -99,19 +99,19 @@ const FULL_SPACE_TABLES: &[&str] = &[
 ];
 
 fn set_locale(conn: &Connection, locale: Locale) -> Result<()> {
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES ('locale', ?1)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [locale.tag()],
-    )?;
-    Ok(())
+    put_setting(conn, "locale", locale.tag())
 }
 
 fn mark_notes_space(conn: &Connection) -> Result<()> {
+    put_setting(conn, SPACE_KEY, NOTES_SPACE)
+}
+
+/// Sets (or replaces) one setting.
+pub(crate) fn put_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [SPACE_KEY, NOTES_SPACE],
+        [key, value],
     )?;
     Ok(())
 }

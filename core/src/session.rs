@@ -300,13 +300,6 @@ impl Session {
     }
 
     pub(crate) fn set_setting(&self, key: &str, value: &str) -> Result<()> {
-        self.with_any_conn(|c| {
-            c.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )?;
-            Ok(())
-        })
+        self.with_any_conn(|c| crate::seed::put_setting(c, key, value))
     }
 }

@@ -379,13 +379,16 @@ impl VaultInner {
             self.options.clock.since_boot(),
         ) {
             Pending::None => None,
-            Pending::Wait { remaining, .. } => {
-                let remaining = chrono::Duration::from_std(remaining).ok()?;
-                // Rounded up to the second, so "try again at" is never early.
-                let until = self.now() + remaining + chrono::Duration::milliseconds(999);
-                DateTime::from_timestamp(until.timestamp(), 0)
-            }
+            Pending::Wait { remaining, .. } => self.retry_at(remaining),
         }
+    }
+
+    /// The wall-clock time `remaining` from now, rounded up to the second so that "try again
+    /// at" is never early.
+    fn retry_at(&self, remaining: std::time::Duration) -> Option<DateTime<Utc>> {
+        let remaining = chrono::Duration::from_std(remaining).ok()?;
+        let until = self.now() + remaining + chrono::Duration::milliseconds(999);
+        DateTime::from_timestamp(until.timestamp(), 0)
     }
 
     fn derive(&self, keys: &KeysFile, pin: &Pin) -> Result<Key256> {
@@ -401,14 +404,15 @@ impl VaultInner {
         asker: Asker,
     ) -> Result<Checked> {
         let boot_now = self.options.clock.since_boot();
-        if let Pending::Wait { restart, .. } = pending(keys.failures, keys.delay_started, boot_now)
+        if let Pending::Wait { remaining, restart } =
+            pending(keys.failures, keys.delay_started, boot_now)
         {
             if restart {
                 // Another boot, or a boot clock seen going backwards: the delay starts again.
                 keys.delay_started = Some(boot_now);
                 self.store_keys(keys)?;
             }
-            let until = self.lockout(keys).map_or(0, |t| t.timestamp());
+            let until = self.retry_at(remaining).map_or(0, |t| t.timestamp());
             return Err(Error::Throttled { until_unix: until });
         }
         // Count the attempt before deriving, so killing the app mid-attempt earns no free guess.
